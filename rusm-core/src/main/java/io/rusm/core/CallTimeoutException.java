@@ -1,0 +1,16 @@
+package io.rusm.core;
+
+/**
+ * The callee did not reply within the timeout. A late reply is discarded: it never reaches the
+ * caller's mailbox.
+ *
+ * @since 0.1.0
+ */
+public final class CallTimeoutException extends CallException {
+
+	private static final long serialVersionUID = 1L;
+
+	CallTimeoutException(String message) {
+		super(message);
+	}
+}
