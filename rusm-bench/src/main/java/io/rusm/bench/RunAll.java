@@ -291,7 +291,7 @@ public final class RunAll {
     }
 
     private static @Nullable Result<?> secondary(IterationResult it, String name) {
-        for (Map.Entry<String, Result> e : it.getSecondaryResults().entrySet()) {
+        for (var e : it.getSecondaryResults().entrySet()) {
             if (e.getKey().endsWith(name)) {
                 return e.getValue();
             }
