@@ -46,10 +46,18 @@ public final class RunAll {
 
     private static final String RUSM = "rusm";
 
-    /** How one workload is run. */
+    /** How one workload is run; {@code jvmArgs} replace the benchmark's own when not empty. */
     private record Workload(String id, Class<?> benchmark, List<String> peers, int forks, int warmups,
-            int measurements, boolean allocation) {
+            int measurements, boolean allocation, List<String> jvmArgs) {
+
+        Workload(String id, Class<?> benchmark, List<String> peers, int forks, int warmups, int measurements,
+                boolean allocation) {
+            this(id, benchmark, peers, forks, warmups, measurements, allocation, List.of());
+        }
     }
+
+    /** Runs every virtual thread on one carrier: the JDK's scheduler property, no code change. */
+    private static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
 
     private static final List<String> ALL = Peer.NAMES;
     private static final List<String> DEFAULT_DISPATCHER_ONLY = List.of("rusm", "pekko", "vt");
@@ -57,6 +65,8 @@ public final class RunAll {
     private static final List<Workload> SUITE = List.of(
             new Workload("W1", W1SpawnStorm.class, ALL, 3, 2, 4, true),
             new Workload("W2", W2PingPong.class, ALL, 5, 2, 4, true),
+            new Workload("W2", W2PingPong.class, List.of("rusm", "vt"), 3, 2, 4, false,
+                    List.of("-Xms4g", "-Xmx4g", ONE_CARRIER)),
             new Workload("W3", W3FanIn.class, ALL, 3, 2, 4, true),
             new Workload("W4", W4IdleProcesses.class, ALL, 3, 0, 2, false),
             new Workload("W5", W5Timers.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
@@ -77,7 +87,12 @@ public final class RunAll {
      */
     private record Row(String workload, String label, String method, @Nullable String monitored,
             @Nullable String secondary, Pick pick, DoubleUnaryOperator convert, String unit,
-            @Nullable Double target, boolean higherIsBetter) {
+            @Nullable Double target, boolean higherIsBetter, boolean oneCarrier) {
+
+        Row(String workload, String label, String method, @Nullable String monitored, @Nullable String secondary,
+                Pick pick, DoubleUnaryOperator convert, String unit, @Nullable Double target, boolean higherIsBetter) {
+            this(workload, label, method, monitored, secondary, pick, convert, unit, target, higherIsBetter, false);
+        }
     }
 
     private static final DoubleUnaryOperator SAME = x -> x;
@@ -94,6 +109,8 @@ public final class RunAll {
                     "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false),
             new Row("W2", "round trip, mean", "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", 300.0,
                     false),
+            new Row("W2", "round trip, mean, all virtual threads on 1 carrier (" + ONE_CARRIER + ")",
+                    "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", null, false, true),
             new Row("W2", "allocated per round trip", "W2PingPong.roundTrip", null, "gc.alloc.rate.norm",
                     Pick.MEAN, SAME, "B", null, false),
             new Row("W3", "fan-in, 4 producers", "W3FanIn.fanIn", null, null, Pick.MEAN, SAME, "msgs/s", 10e6, true),
@@ -153,7 +170,8 @@ public final class RunAll {
         }
         Files.createDirectories(out);
         List<RunResult> results = new ArrayList<>();
-        for (Workload w : SUITE) {
+        for (int i = 0; i < SUITE.size(); i++) {
+            Workload w = SUITE.get(i);
             if (!only.isEmpty() && !only.contains(w.id())) {
                 continue;
             }
@@ -171,9 +189,12 @@ public final class RunAll {
                     .measurementTime(TimeValue.seconds(1))
                     .shouldFailOnError(true)
                     .resultFormat(ResultFormatType.JSON)
-                    .result(out.resolve(w.id() + ".json").toString());
+                    .result(out.resolve(String.format(Locale.ROOT, "%02d-%s.json", i + 1, w.id())).toString());
             if (w.allocation()) {
                 options.addProfiler(GCProfiler.class);
+            }
+            if (!w.jvmArgs().isEmpty()) {
+                options.jvmArgsAppend(w.jvmArgs().toArray(String[]::new));
             }
             results.addAll(new Runner(options.build()).run());
         }
@@ -259,7 +280,8 @@ public final class RunAll {
             var params = run.getParams();
             if (!params.getBenchmark().endsWith("." + row.method())
                     || !peer.equals(params.getParam("peer"))
-                    || (row.monitored() != null && !row.monitored().equals(params.getParam("monitored")))) {
+                    || (row.monitored() != null && !row.monitored().equals(params.getParam("monitored")))
+                    || row.oneCarrier() != params.getJvmArgs().contains(ONE_CARRIER)) {
                 continue;
             }
             for (BenchmarkResult fork : run.getBenchmarkResults()) {
