@@ -63,11 +63,11 @@ public final class RunAll {
     private static final List<String> DEFAULT_DISPATCHER_ONLY = List.of("rusm", "pekko", "vt");
 
     private static final List<Workload> SUITE = List.of(
-            new Workload("W1", W1SpawnStorm.class, ALL, 3, 2, 4, true),
-            new Workload("W2", W2PingPong.class, ALL, 5, 2, 4, true),
-            new Workload("W2", W2PingPong.class, List.of("rusm", "vt"), 3, 2, 4, false,
-                    List.of("-Xms4g", "-Xmx4g", ONE_CARRIER)),
-            new Workload("W3", W3FanIn.class, ALL, 3, 2, 4, true),
+            new Workload("W1", W1SpawnStorm.class, ALL, 3, 2, 3, true),
+            new Workload("W2", W2PingPong.class, ALL, 5, 2, 3, true),
+            new Workload("W2", W2PingPong.class, List.of("rusm", "vt"), 3, 2, 3, false,
+                    List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", ONE_CARRIER)),
+            new Workload("W3", W3FanIn.class, ALL, 3, 2, 3, true),
             new Workload("W4", W4IdleProcesses.class, ALL, 3, 0, 2, false),
             new Workload("W5", W5Timers.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
             new Workload("W6", W6Registry.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false));

@@ -22,11 +22,17 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>The storm runs for the whole trial; each invocation waits for the next {@value #BATCH}
  * replacements, so the score is spawns (each with its exit) per second over steady-state windows.
+ *
+ * <p>The heap is fixed and pre-touched ({@code -XX:+AlwaysPreTouch}), as in every workload but W4:
+ * otherwise allocation into heap pages never touched before makes the kernel zero them on first
+ * touch ({@code perf}: about 30% of the CPU in {@code clear_page_erms}), and the storm swings for
+ * seconds at a time between about 0.45M and 1.6M spawns/s in the same JVM, for rusm and raw
+ * virtual threads alike, until the young generation has been touched once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class W1SpawnStorm {
 
     /** Children kept live. */

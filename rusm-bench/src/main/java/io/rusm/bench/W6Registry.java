@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * (the {@code Receptionist} is asynchronous), so they equal the raw baseline's by construction;
  * the dispatcher is not on the path, so Pekko runs with its default one only.
  */
-@Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class W6Registry {
 
     /** Registered names. */
