@@ -67,7 +67,7 @@ public final class RunAll {
             new Workload("W2", W2PingPong.class, ALL, 5, 2, 3, true),
             new Workload("W2", W2PingPong.class, List.of("rusm", "vt"), 3, 2, 3, false,
                     List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", ONE_CARRIER)),
-            new Workload("W3", W3FanIn.class, ALL, 3, 2, 3, true),
+            new Workload("W3", W3FanIn.class, ALL, 5, 2, 3, true),
             new Workload("W4", W4IdleProcesses.class, ALL, 3, 0, 2, false),
             new Workload("W5", W5Timers.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
             new Workload("W6", W6Registry.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false));
