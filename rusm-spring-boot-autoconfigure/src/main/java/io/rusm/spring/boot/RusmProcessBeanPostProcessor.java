@@ -31,7 +31,8 @@ import org.springframework.util.StringUtils;
  * proxied beans are found); prototype-scoped beans are found from their bean definitions,
  * without being instantiated. Nothing is started here: once every singleton exists,
  * {@link #afterSingletonsInstantiated()} validates the whole set (a name claimed by two
- * beans fails fast, naming both) and registers it; the registry, a
+ * beans fails fast, naming both) and registers it with the registry of the same context
+ * (never a parent's); the registry, a
  * {@link org.springframework.context.SmartLifecycle SmartLifecycle}, spawns the processes
  * when the context starts.
  *
@@ -116,9 +117,8 @@ public final class RusmProcessBeanPostProcessor
 				throw new DuplicateRusmProcessException(definition.name(), previous.beanName(), candidate.beanName());
 			}
 		}
-		RusmProcessRegistry registry = factory.getBeanProvider(RusmProcessRegistry.class).getIfAvailable();
-		if (registry != null) {
-			registry.register(List.copyOf(byName.values()));
+		for (String registryName : factory.getBeanNamesForType(RusmProcessRegistry.class, false, false)) {
+			factory.getBean(registryName, RusmProcessRegistry.class).register(List.copyOf(byName.values()));
 		}
 	}
 

@@ -58,6 +58,8 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration KILL_GRACE = Duration.ofSeconds(1);
+
 	private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
 	private static final Logger logger = LoggerFactory.getLogger(RusmProcessRegistry.class);
@@ -221,6 +223,7 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 				logger.warn("@RusmProcess '{}' did not stop within {}; killing it", singleton.definition.name(),
 						this.shutdownTimeout);
 				this.runtime.kill(pid);
+				awaitExit(pid, System.nanoTime() + KILL_GRACE.toNanos());
 			}
 		}
 	}
@@ -289,7 +292,7 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 		if (singleton.stopped) {
 			return new SingletonStatus(name, null, SingletonStatus.State.STOPPED, restarts, lastExit);
 		}
-		Pid pid = (child != null) ? child.pid() : null;
+		Pid pid = (child != null && child.pid() != null) ? child.pid() : this.runtime.whereis(name).orElse(null);
 		if (pid != null && this.runtime.isAlive(pid)) {
 			return new SingletonStatus(name, pid, SingletonStatus.State.RUNNING, restarts, lastExit);
 		}

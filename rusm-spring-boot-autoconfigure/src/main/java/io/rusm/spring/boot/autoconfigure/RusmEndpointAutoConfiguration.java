@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
@@ -28,23 +29,32 @@ import org.springframework.context.annotation.Bean;
 		RusmExitHistoryAutoConfiguration.class })
 @ConditionalOnClass({ Runtime.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBooleanProperty(name = "rusm.enabled", matchIfMissing = true)
-@ConditionalOnBean(Runtime.class)
-@ConditionalOnAvailableEndpoint(RusmEndpoint.class)
 public final class RusmEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	RusmEndpoint rusmEndpoint(Runtime runtime, ObjectProvider<ExitRecords> exits,
-			ObjectProvider<RusmProcessRegistry> singletons) {
-		return new RusmEndpoint(runtime, exits.getIfAvailable(), singletons.getIfAvailable());
-	}
+	/**
+	 * Holds the actuator conditions, so that they are only read once Actuator is known to
+	 * be on the classpath.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(Runtime.class)
+	@ConditionalOnAvailableEndpoint(RusmEndpoint.class)
+	static class EndpointConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(RusmEndpoint.class)
-	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
-	RusmEndpointWebExtension rusmEndpointWebExtension(RusmEndpoint rusmEndpoint) {
-		return new RusmEndpointWebExtension(rusmEndpoint);
+		@Bean
+		@ConditionalOnMissingBean
+		RusmEndpoint rusmEndpoint(Runtime runtime, ObjectProvider<ExitRecords> exits,
+				ObjectProvider<RusmProcessRegistry> singletons) {
+			return new RusmEndpoint(runtime, exits.getIfAvailable(), singletons.getIfAvailable());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(RusmEndpoint.class)
+		@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+		RusmEndpointWebExtension rusmEndpointWebExtension(RusmEndpoint rusmEndpoint) {
+			return new RusmEndpointWebExtension(rusmEndpoint);
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
@@ -26,14 +27,23 @@ import org.springframework.context.annotation.Bean;
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass({ Runtime.class, Health.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBooleanProperty(name = "rusm.enabled", matchIfMissing = true)
-@ConditionalOnBean(RusmProcessRegistry.class)
-@ConditionalOnEnabledHealthIndicator("rusm")
 public final class RusmHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "rusmHealthIndicator")
-	RusmHealthIndicator rusmHealthIndicator(RusmProcessRegistry registry) {
-		return new RusmHealthIndicator(registry);
+	/**
+	 * Holds the health conditions, so that they are only read once Spring Boot's health
+	 * module is known to be on the classpath.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(RusmProcessRegistry.class)
+	@ConditionalOnEnabledHealthIndicator("rusm")
+	static class HealthIndicatorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "rusmHealthIndicator")
+		RusmHealthIndicator rusmHealthIndicator(RusmProcessRegistry registry) {
+			return new RusmHealthIndicator(registry);
+		}
+
 	}
 
 }
