@@ -19,6 +19,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SampleApplication {
 
 	/**
+	 * Creates the application's configuration; Spring Boot does, from {@link #main}.
+	 */
+	public SampleApplication() {
+	}
+
+	/**
 	 * Starts the sample application.
 	 * @param args the command line arguments, for example {@code --server.port=9090}
 	 */

@@ -26,6 +26,17 @@ public class VisitCounter implements ProcessBody {
 	/** The name the counter is registered under. */
 	public static final String NAME = "visit-counter";
 
+	/**
+	 * Creates the counter's body; each incarnation's count starts at zero in
+	 * {@link #run(Context)}.
+	 */
+	public VisitCounter() {
+	}
+
+	/**
+	 * Counts visits until a crash is requested.
+	 * @param ctx the context of the running incarnation
+	 */
 	@Override
 	public void run(Context ctx) {
 		long visits = 0;

@@ -47,6 +47,12 @@ public class PlanTracker {
 	};
 
 	/**
+	 * Creates a tracker with no plans; the starter creates one for every (re)start.
+	 */
+	public PlanTracker() {
+	}
+
+	/**
 	 * Records a new plan, before its agents start.
 	 * @param start the plan
 	 * @return its progress: nothing done yet

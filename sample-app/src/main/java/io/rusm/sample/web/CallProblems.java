@@ -24,6 +24,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class CallProblems {
 
 	/**
+	 * Creates the advice.
+	 */
+	public CallProblems() {
+	}
+
+	/**
 	 * Answers a failed call.
 	 * @param ex why the call failed
 	 * @return the problem
