@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -96,7 +97,7 @@ final class Proc extends MailboxNode implements Context, Runnable {
 
 	private @Nullable List<Watch> watchers;
 
-	private @Nullable List<MonitorRef> watching;
+	private @Nullable Set<MonitorRef> watching;
 
 	private @Nullable List<String> names;
 
@@ -543,7 +544,10 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		if (this.exiting) {
 			return false;
 		}
-		this.watching = add(this.watching, ref);
+		if (this.watching == null) {
+			this.watching = new HashSet<>();
+		}
+		this.watching.add(ref);
 		return true;
 	}
 
@@ -649,7 +653,7 @@ final class Proc extends MailboxNode implements Context, Runnable {
 	/**
 	 * What a process held when it began to exit.
 	 */
-	record Relations(@Nullable List<Proc> links, @Nullable List<Watch> watchers, @Nullable List<MonitorRef> watching,
+	record Relations(@Nullable List<Proc> links, @Nullable List<Watch> watchers, @Nullable Set<MonitorRef> watching,
 			@Nullable List<String> names, @Nullable List<String> tags, @Nullable List<TimerRef> timers) {
 
 		List<String> nameList() {
