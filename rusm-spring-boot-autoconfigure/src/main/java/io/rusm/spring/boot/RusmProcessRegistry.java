@@ -282,10 +282,10 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 		ExitReason lastExit = (child != null) ? child.lastExit() : null;
 		Optional<ExitReason> supervisorExit = singleton.supervisor.exitReason();
 		if (supervisorExit.isPresent()) {
-			if (supervisorExit.get() instanceof ExitReason.Crashed crashed
-					&& crashed.cause() instanceof RestartIntensityExceededException exceeded) {
-				return new SingletonStatus(name, null, SingletonStatus.State.EXHAUSTED, restarts,
-						exceeded.getLastExit());
+			if (supervisorExit.get() instanceof ExitReason.Crashed crashed) {
+				ExitReason cause = (crashed.cause() instanceof RestartIntensityExceededException exceeded)
+						? exceeded.getLastExit() : crashed;
+				return new SingletonStatus(name, null, SingletonStatus.State.EXHAUSTED, restarts, cause);
 			}
 			return new SingletonStatus(name, null, SingletonStatus.State.STOPPED, restarts, lastExit);
 		}

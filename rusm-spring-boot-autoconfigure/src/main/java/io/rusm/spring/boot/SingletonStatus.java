@@ -36,8 +36,9 @@ public record SingletonStatus(String name, @Nullable Pid pid, State state, int r
 		EXITED,
 
 		/**
-		 * The singleton crashed more often than the restart intensity allows and its
-		 * supervisor gave up: it stays down until the application restarts.
+		 * The singleton crashed more often than the restart intensity allows, or could
+		 * not be started at all, and its supervisor gave up: it stays down until the
+		 * application restarts.
 		 */
 		EXHAUSTED,
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,9 @@ import static org.awaitility.Awaitility.await;
 				"rusm.mailbox.track-depth=true" })
 @AutoConfigureRestTestClient
 class RusmEndpointWebTests {
+
+	private static final ParameterizedTypeReference<List<String>> STRINGS = new ParameterizedTypeReference<>() {
+	};
 
 	@Autowired
 	private RestTestClient client;
@@ -169,7 +173,7 @@ class RusmEndpointWebTests {
 		this.client.get().uri("/actuator/rusm/tags/detail-workers").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.tag").isEqualTo("detail-workers")
 			.jsonPath("$.members.length()").isEqualTo(2)
-			.jsonPath("$.members[*]").value(List.class, (members) -> assertThat(members)
+			.jsonPath("$.members[*]").value(STRINGS, (members) -> assertThat(members)
 				.containsExactlyInAnyOrder(pids.get(0).toString(), pids.get(1).toString()));
 		this.client.get().uri("/actuator/rusm/tags/no-such-tag").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.tag").isEqualTo("no-such-tag")
@@ -196,7 +200,7 @@ class RusmEndpointWebTests {
 		this.client.get().uri("/actuator/metrics/rusm.processes.exited").exchange().expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.availableTags[?(@.tag == 'reason')].values[*]")
-			.value(List.class, (values) -> assertThat(values).contains("normal", "killed", "shutdown", "noproc",
+			.value(STRINGS, (values) -> assertThat(values).contains("normal", "killed", "shutdown", "noproc",
 					"crashed"));
 		await().untilAsserted(() -> this.client.get()
 			.uri("/actuator/metrics/rusm.census?tag=label:worker")

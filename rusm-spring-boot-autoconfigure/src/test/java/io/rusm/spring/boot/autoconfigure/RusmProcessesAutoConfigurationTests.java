@@ -150,6 +150,27 @@ class RusmProcessesAutoConfigurationTests {
 	}
 
 	@Test
+	void restartsOutsideTheIntensityPeriodAreForgiven() {
+		Duration within = Duration.ofMillis(50);
+		this.runner.withUserConfiguration(CounterConfiguration.class)
+			.withPropertyValues("rusm.supervisor.max-restarts=1", "rusm.supervisor.within=" + within.toMillis() + "ms")
+			.run((context) -> {
+				Runtime runtime = context.getBean(Runtime.class);
+				RusmProcessRegistry registry = context.getBean(RusmProcessRegistry.class);
+				for (int i = 1; i <= 3; i++) {
+					Pid before = runtime.whereis("counter").orElseThrow();
+					long crashedAt = System.nanoTime();
+					crash(runtime, "counter");
+					await().until(() -> runtime.whereis("counter").filter((pid) -> !pid.equals(before)).isPresent());
+					await().until(() -> System.nanoTime() - crashedAt > within.toNanos());
+				}
+				SingletonStatus status = registry.singletons().get(0);
+				assertThat(status.state()).isEqualTo(SingletonStatus.State.RUNNING);
+				assertThat(status.restarts()).isEqualTo(3);
+			});
+	}
+
+	@Test
 	void temporarySingletonIsNotRestarted() {
 		this.runner.withUserConfiguration(TemporaryConfiguration.class).run((context) -> {
 			Runtime runtime = context.getBean(Runtime.class);
