@@ -422,12 +422,12 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Sends {@code message} to the process registered as {@code name}.
-	 * @param name the registered name
+	 * @param name the registered name; not blank (a blank name is never registered)
 	 * @param message any object but {@code null}
 	 * @return whether it landed in a live process's mailbox
 	 */
 	public boolean sendNamed(String name, Object message) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Objects.requireNonNull(message, "message");
 		Proc process = this.registry.get(name);
 		return process != null && !process.isExiting() && process.deliver(message) == Delivery.DELIVERED;
@@ -691,22 +691,22 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Looks up a registered name.
-	 * @param name the name
+	 * @param name the name; not blank
 	 * @return the live process holding it, if any
 	 */
 	public Optional<Pid> whereis(String name) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Proc process = this.registry.get(name);
 		return (process != null && !process.isExiting()) ? Optional.of(process.pid) : Optional.empty();
 	}
 
 	/**
 	 * Releases {@code name}.
-	 * @param name the name
+	 * @param name the name; not blank
 	 * @return whether it was registered
 	 */
 	public boolean unregister(String name) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Proc process = this.registry.remove(name);
 		if (process == null) {
 			return false;
@@ -760,22 +760,22 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * The live members of the process group {@code tag}.
-	 * @param tag the tag
+	 * @param tag the tag; not blank
 	 * @return the members in pid order; empty for an unknown tag
 	 */
 	public List<Pid> whereisTag(String tag) {
-		Objects.requireNonNull(tag, "tag");
+		Arguments.name(tag, "tag");
 		return this.groups.members(tag).stream().map((process) -> process.pid).sorted().toList();
 	}
 
 	/**
 	 * Removes {@code pid} from the process group {@code tag}; a group left empty disappears.
-	 * @param tag the tag
+	 * @param tag the tag; not blank
 	 * @param pid the process
 	 * @return whether it was a member
 	 */
 	public boolean unregisterTag(String tag, Pid pid) {
-		Objects.requireNonNull(tag, "tag");
+		Arguments.name(tag, "tag");
 		Objects.requireNonNull(pid, "pid");
 		Proc process = this.table.get(pid);
 		if (process == null || !process.removeTag(tag)) {
