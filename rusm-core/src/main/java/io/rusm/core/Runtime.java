@@ -532,7 +532,8 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Delivers {@code message} to {@code pid} after {@code delay}. Timers cost one small object each
-	 * and no thread; a process's pending timers are dropped when it exits.
+	 * and no thread; a process's pending timers are dropped when it exits, and a timer for a pid
+	 * that is not alive is never pending.
 	 * @param pid the recipient
 	 * @param delay how long to wait; not negative
 	 * @param message any object but {@code null}

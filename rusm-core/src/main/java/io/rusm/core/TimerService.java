@@ -54,18 +54,37 @@ final class TimerService {
 	}
 
 	/**
-	 * Schedules {@code message} for {@code target}, or, with a {@code null} target, runs the
-	 * {@link Runnable} {@code message} on the timer thread.
+	 * Schedules {@code message} for {@code target}. A target that is gone ({@code null}) or exiting
+	 * gets a timer that is not pending and never fires.
 	 */
 	TimerRef schedule(@Nullable Proc target, long delayNanos, Object message) {
-		long now = now();
-		long deadline = (delayNanos >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + delayNanos;
-		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
-		TimerRef timer = new TimerRef(shard, target, message, deadline);
-		if (this.stopped || (target != null && !target.addTimer(timer))) {
+		TimerRef timer = newTimer(target, delayNanos, message);
+		if (this.stopped || target == null || !target.addTimer(timer)) {
 			timer.message = null;
 			return timer;
 		}
+		return enqueue(timer);
+	}
+
+	/** Runs {@code task} on the timer thread (or the advancing thread) after {@code delayNanos}. */
+	TimerRef scheduleTask(long delayNanos, Runnable task) {
+		return enqueue(newTimer(null, delayNanos, task));
+	}
+
+	private TimerRef newTimer(@Nullable Proc target, long delayNanos, Object message) {
+		long now = now();
+		long deadline = (delayNanos >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + delayNanos;
+		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
+		return new TimerRef(shard, target, message, deadline);
+	}
+
+	private TimerRef enqueue(TimerRef timer) {
+		if (this.stopped) {
+			timer.message = null;
+			return timer;
+		}
+		long deadline = timer.deadline;
+		Shard shard = timer.shard;
 		if (shard.add(timer) && this.clock == null && deadline < this.nextWake) {
 			wakeTicker();
 		}
