@@ -49,6 +49,7 @@ final class TimerService {
 		return (this.clock != null) ? this.clock.nanoTime() : System.nanoTime();
 	}
 
+	/** Pending {@code sendAfter} timers; the runtime's own tasks are not counted. */
 	long pending() {
 		return this.pending.sum();
 	}
@@ -202,7 +203,9 @@ final class TimerService {
 				this.heap = Arrays.copyOf(this.heap, this.size + (this.size >> 1));
 			}
 			siftUp(this.size++, timer);
-			TimerService.this.pending.increment();
+			if (timer.target != null) {
+				TimerService.this.pending.increment();
+			}
 			return true;
 		}
 
@@ -234,12 +237,16 @@ final class TimerService {
 		}
 
 		synchronized void clear() {
+			int userTimers = 0;
 			for (int i = 0; i < this.size; i++) {
+				if (this.heap[i].target != null) {
+					userTimers++;
+				}
 				this.heap[i].heapIndex = -1;
 				this.heap[i].message = null;
 				this.heap[i] = null;
 			}
-			TimerService.this.pending.add(-this.size);
+			TimerService.this.pending.add(-userTimers);
 			this.size = 0;
 		}
 
@@ -256,7 +263,9 @@ final class TimerService {
 					siftUp(index, moved);
 				}
 			}
-			TimerService.this.pending.decrement();
+			if (removed.target != null) {
+				TimerService.this.pending.decrement();
+			}
 			if (this.heap.length > 64 && this.size < this.heap.length >> 2) {
 				this.heap = Arrays.copyOf(this.heap, this.heap.length >> 1);
 			}
