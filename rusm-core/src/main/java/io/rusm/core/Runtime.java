@@ -766,7 +766,12 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public List<Pid> whereisTag(String tag) {
 		Arguments.name(tag, "tag");
-		return this.groups.members(tag).stream().map((process) -> process.pid).sorted().toList();
+		return this.groups.members(tag)
+			.stream()
+			.filter((process) -> !process.isExiting())
+			.map((process) -> process.pid)
+			.sorted()
+			.toList();
 	}
 
 	/**
