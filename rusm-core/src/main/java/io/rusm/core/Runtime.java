@@ -212,11 +212,14 @@ public final class Runtime implements AutoCloseable {
 	private @Nullable Proc start(SpawnOptions options, @Nullable String name, ProcessBody body,
 			boolean processControl) {
 		Objects.requireNonNull(body, "body");
-		if (this.closing) {
-			throw new IllegalStateException("the runtime is shutting down and accepts no new processes");
-		}
+		requireOpen();
 		Proc process = new Proc(this, body, processControl, options.label(), options.trapExit());
 		this.table.put(process.pid, process);
+		if (this.closing) {
+			// A shutdown began after the check above and may have missed this process: undo.
+			this.table.remove(process.pid, process);
+			requireOpen();
+		}
 		if (name != null && !claimName(name, process)) {
 			this.table.remove(process.pid, process);
 			return null;
@@ -239,6 +242,12 @@ public final class Runtime implements AutoCloseable {
 		}
 		process.thread.start();
 		return process;
+	}
+
+	private void requireOpen() {
+		if (this.closing) {
+			throw new IllegalStateException("the runtime is shutting down and accepts no new processes");
+		}
 	}
 
 	/** Links a child that has not started yet to its parent; a dead parent means NOPROC for it. */
