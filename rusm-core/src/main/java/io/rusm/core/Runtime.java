@@ -279,10 +279,11 @@ public final class Runtime implements AutoCloseable {
 		if (process == null || process.isExiting()) {
 			return false;
 		}
-		process.stageExit(ExitReason.KILLED);
 		if (this.logLevel.includes(LogLevel.INFO)) {
+			// Before the signal: the killed process logs its exit on its own thread right after.
 			LifecycleLog.killed(pid, process.label());
 		}
+		process.stageExit(ExitReason.KILLED);
 		return true;
 	}
 
