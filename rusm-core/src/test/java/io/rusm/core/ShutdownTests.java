@@ -87,7 +87,7 @@ class ShutdownTests {
 			assertThat(runtime.send(drainer.pid(), message)).isTrue();
 		}
 
-		ShutdownReport report = runtime.shutdownGracefully(Duration.ofSeconds(2));
+		ShutdownReport report = runtime.shutdownGracefully(Duration.ofSeconds(3));
 
 		assertThat(report).isEqualTo(new ShutdownReport(3, 2, 1));
 		assertThat(join(drainer)).isEqualTo(ExitReason.NORMAL);
