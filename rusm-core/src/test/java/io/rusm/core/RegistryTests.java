@@ -210,6 +210,48 @@ class RegistryTests {
 		assertThat(runtime.isAlive(second)).isTrue();
 	}
 
+	@RepeatedTest(20)
+	void callersRacingTheDeathOfTheIncumbentAgreeOnOneReplacement() throws Exception {
+		Runtime runtime = this.runtimes.create();
+		AtomicInteger bodyEntries = new AtomicInteger();
+		ProcessBody singleton = (ctx) -> {
+			bodyEntries.incrementAndGet();
+			IDLE.run(ctx);
+		};
+		Pid incumbent = runtime.whereisOrSpawn("singleton", singleton);
+		eventually().until(() -> bodyEntries.get() == 1);
+		CountDownLatch ready = new CountDownLatch(CALLERS);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<Pid>> calls = new ArrayList<>();
+		try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
+			for (int i = 0; i < CALLERS; i++) {
+				calls.add(callers.submit(() -> {
+					ready.countDown();
+					go.await();
+					return runtime.whereisOrSpawn("singleton", singleton);
+				}));
+			}
+			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+			go.countDown();
+			runtime.kill(incumbent);
+		}
+		Set<Pid> replacements = new HashSet<>();
+		for (Future<Pid> call : calls) {
+			Pid answer = call.get(10, TimeUnit.SECONDS);
+			if (!answer.equals(incumbent)) {
+				replacements.add(answer);
+			}
+		}
+
+		// A caller that looked before the kill landed rightly got the incumbent; all others
+		// share one replacement, and at most one process was spawned after the incumbent.
+		assertThat(replacements).hasSizeLessThanOrEqualTo(1);
+		assertThat(runtime.spawned()).isEqualTo(1 + replacements.size());
+		eventually().until(() -> !runtime.isAlive(incumbent) && bodyEntries.get() == runtime.spawned());
+		assertThat(runtime.list()).containsExactlyElementsOf(replacements);
+		assertThat(runtime.whereis("singleton")).isEqualTo(replacements.stream().findFirst());
+	}
+
 	@RepeatedTest(10)
 	void namesNeverPointAtADeadPidOnceTeardownRan() throws Exception {
 		Runtime runtime = this.runtimes.create();
