@@ -3,6 +3,8 @@ package io.rusm.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.rusm.core.ProcessHandle;
 import io.rusm.core.Runtime;
@@ -148,13 +150,13 @@ class IntrospectionTests {
 	@Test
 	void aProcessCanLabelItself() throws Exception {
 		Runtime runtime = this.runtimes.create();
-		java.util.concurrent.CountDownLatch labelled = new java.util.concurrent.CountDownLatch(1);
+		CountDownLatch labelled = new CountDownLatch(1);
 		runtime.spawn((ctx) -> {
 			ctx.setLabel("self-made");
 			labelled.countDown();
 			IDLE.run(ctx);
 		});
-		assertThat(labelled.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		assertThat(labelled.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(runtime.census()).containsExactly(entry("self-made", 1));
 	}
 

@@ -19,6 +19,9 @@ import static io.rusm.core.OpenRuntimes.IDLE;
 import static io.rusm.core.OpenRuntimes.PARKED;
 import static io.rusm.core.OpenRuntimes.join;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The lifecycle log {@code io.rusm.lifecycle} and its debounced census line, captured with a
@@ -138,8 +141,8 @@ class LifecycleLogTests {
 			assertThat(event.getThrowableProxy().getMessage()).isEqualTo("boom");
 		});
 		assertThat(about(killed.pid())).extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(Level.INFO, "kill " + killed.pid() + " (victim)"),
-					org.assertj.core.groups.Tuple.tuple(Level.WARN, "exit " + killed.pid() + " (victim): killed"));
+			.containsExactly(tuple(Level.INFO, "kill " + killed.pid() + " (victim)"),
+					tuple(Level.WARN, "exit " + killed.pid() + " (victim): killed"));
 	}
 
 	@Test
@@ -307,10 +310,10 @@ class LifecycleLogTests {
 
 	@Test
 	void censusDebounceMustBePositive() {
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Runtime.builder().censusDebounce(Duration.ZERO))
 			.withMessageContaining("census debounce must be positive");
-		org.assertj.core.api.Assertions.assertThatNullPointerException()
+		assertThatNullPointerException()
 			.isThrownBy(() -> Runtime.builder().lifecycleLog(null));
 	}
 

@@ -1,8 +1,10 @@
 package io.rusm.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -142,7 +144,7 @@ class RegistryTests {
 		CompletableFuture<Object> seen = new CompletableFuture<>();
 		ProcessHandle p = runtime.spawn(SpawnOptions.builder().name("early").build(),
 				(ctx) -> seen.complete(ctx.runtime().whereis("early")));
-		assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(java.util.Optional.of(p.pid()));
+		assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(Optional.of(p.pid()));
 		join(p);
 		assertThat(runtime.whereis("early")).isEmpty();
 	}
@@ -268,7 +270,7 @@ class RegistryTests {
 					case 0 -> {
 					}
 					case 1 -> throw new IllegalStateException("crash");
-					default -> ctx.sleep(java.time.Duration.ofDays(1));
+					default -> ctx.sleep(Duration.ofDays(1));
 				}
 			}));
 		}
