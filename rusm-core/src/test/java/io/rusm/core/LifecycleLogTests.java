@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import static io.rusm.core.OpenRuntimes.IDLE;
 import static io.rusm.core.OpenRuntimes.PARKED;
+import static io.rusm.core.OpenRuntimes.eventually;
 import static io.rusm.core.OpenRuntimes.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -255,6 +256,15 @@ class LifecycleLogTests {
 		assertThat(censusLines()).as("still settling").isEmpty();
 		this.clock.advance(Duration.ofNanos(1));
 		assertThat(censusLines()).containsExactly("census: worker=100; tags: batch=100");
+	}
+
+	@Test
+	void inRealTimeTheCensusIsWrittenOnceTheDebouncePassed() {
+		Runtime runtime = this.runtimes
+			.build((builder) -> builder.lifecycleLog(LogLevel.INFO).censusDebounce(Duration.ofMillis(50)));
+		runtime.spawn(SpawnOptions.builder().label("svc").build(), PARKED);
+		eventually().until(() -> !censusLines().isEmpty());
+		assertThat(censusLines()).containsExactly("census: svc=1; tags: none");
 	}
 
 	@Test
