@@ -212,11 +212,14 @@ public final class Runtime implements AutoCloseable {
 	private @Nullable Proc start(SpawnOptions options, @Nullable String name, ProcessBody body,
 			boolean processControl) {
 		Objects.requireNonNull(body, "body");
-		if (this.closing) {
-			throw new IllegalStateException("the runtime is shutting down and accepts no new processes");
-		}
+		requireOpen();
 		Proc process = new Proc(this, body, processControl, options.label(), options.trapExit());
 		this.table.put(process.pid, process);
+		if (this.closing) {
+			// A shutdown began after the check above and may have missed this process: undo.
+			this.table.remove(process.pid, process);
+			requireOpen();
+		}
 		if (name != null && !claimName(name, process)) {
 			this.table.remove(process.pid, process);
 			return null;
@@ -239,6 +242,12 @@ public final class Runtime implements AutoCloseable {
 		}
 		process.thread.start();
 		return process;
+	}
+
+	private void requireOpen() {
+		if (this.closing) {
+			throw new IllegalStateException("the runtime is shutting down and accepts no new processes");
+		}
 	}
 
 	/** Links a child that has not started yet to its parent; a dead parent means NOPROC for it. */
@@ -270,10 +279,11 @@ public final class Runtime implements AutoCloseable {
 		if (process == null || process.isExiting()) {
 			return false;
 		}
-		process.stageExit(ExitReason.KILLED);
 		if (this.logLevel.includes(LogLevel.INFO)) {
+			// Before the signal: the killed process logs its exit on its own thread right after.
 			LifecycleLog.killed(pid, process.label());
 		}
+		process.stageExit(ExitReason.KILLED);
 		return true;
 	}
 
@@ -422,12 +432,12 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Sends {@code message} to the process registered as {@code name}.
-	 * @param name the registered name
+	 * @param name the registered name; not blank (a blank name is never registered)
 	 * @param message any object but {@code null}
 	 * @return whether it landed in a live process's mailbox
 	 */
 	public boolean sendNamed(String name, Object message) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Objects.requireNonNull(message, "message");
 		Proc process = this.registry.get(name);
 		return process != null && !process.isExiting() && process.deliver(message) == Delivery.DELIVERED;
@@ -532,7 +542,8 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Delivers {@code message} to {@code pid} after {@code delay}. Timers cost one small object each
-	 * and no thread; a process's pending timers are dropped when it exits.
+	 * and no thread; a process's pending timers are dropped when it exits, and a timer for a pid
+	 * that is not alive is never pending.
 	 * @param pid the recipient
 	 * @param delay how long to wait; not negative
 	 * @param message any object but {@code null}
@@ -691,22 +702,22 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Looks up a registered name.
-	 * @param name the name
+	 * @param name the name; not blank
 	 * @return the live process holding it, if any
 	 */
 	public Optional<Pid> whereis(String name) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Proc process = this.registry.get(name);
 		return (process != null && !process.isExiting()) ? Optional.of(process.pid) : Optional.empty();
 	}
 
 	/**
 	 * Releases {@code name}.
-	 * @param name the name
+	 * @param name the name; not blank
 	 * @return whether it was registered
 	 */
 	public boolean unregister(String name) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Proc process = this.registry.remove(name);
 		if (process == null) {
 			return false;
@@ -760,22 +771,27 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * The live members of the process group {@code tag}.
-	 * @param tag the tag
+	 * @param tag the tag; not blank
 	 * @return the members in pid order; empty for an unknown tag
 	 */
 	public List<Pid> whereisTag(String tag) {
-		Objects.requireNonNull(tag, "tag");
-		return this.groups.members(tag).stream().map((process) -> process.pid).sorted().toList();
+		Arguments.name(tag, "tag");
+		return this.groups.members(tag)
+			.stream()
+			.filter((process) -> !process.isExiting())
+			.map((process) -> process.pid)
+			.sorted()
+			.toList();
 	}
 
 	/**
 	 * Removes {@code pid} from the process group {@code tag}; a group left empty disappears.
-	 * @param tag the tag
+	 * @param tag the tag; not blank
 	 * @param pid the process
 	 * @return whether it was a member
 	 */
 	public boolean unregisterTag(String tag, Pid pid) {
-		Objects.requireNonNull(tag, "tag");
+		Arguments.name(tag, "tag");
 		Objects.requireNonNull(pid, "pid");
 		Proc process = this.table.get(pid);
 		if (process == null || !process.removeTag(tag)) {
