@@ -455,11 +455,19 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		return this.label;
 	}
 
-	synchronized boolean relabel(String label) {
+	/** Changes the label, moving this process between the counts of its old and new label. */
+	synchronized boolean relabel(String label, LabelCounts counts) {
 		if (this.exiting) {
 			return false;
 		}
-		this.label = label;
+		String previous = this.label;
+		if (!label.equals(previous)) {
+			if (previous != null) {
+				counts.remove(previous);
+			}
+			counts.add(label);
+			this.label = label;
+		}
 		return true;
 	}
 

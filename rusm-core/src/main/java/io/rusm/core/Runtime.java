@@ -69,6 +69,8 @@ public final class Runtime implements AutoCloseable {
 
 	private final ProcessGroups groups = new ProcessGroups();
 
+	private final LabelCounts labels = new LabelCounts();
+
 	private final LongAdder spawned = new LongAdder();
 
 	private final LongAdder finished = new LongAdder();
@@ -235,6 +237,7 @@ public final class Runtime implements AutoCloseable {
 		this.keeper.ensureRunning();
 		String label = options.label();
 		if (label != null) {
+			this.labels.add(label);
 			if (this.logLevel.includes(LogLevel.DEBUG)) {
 				LifecycleLog.spawned(process.pid, label);
 			}
@@ -314,6 +317,10 @@ public final class Runtime implements AutoCloseable {
 		Proc.Relations held = process.closeRelations();
 		this.table.remove(process.pid, process);
 		this.finished.increment();
+		String label = process.label();
+		if (label != null) {
+			this.labels.remove(label);
+		}
 		if (held.names() != null) {
 			for (String name : held.names()) {
 				this.registry.remove(name, process);
@@ -345,7 +352,6 @@ public final class Runtime implements AutoCloseable {
 				propagateExit(process.pid, peer, reason);
 			}
 		}
-		String label = process.label();
 		if (label != null || reason instanceof ExitReason.Crashed) {
 			if (this.logLevel.includes(LogLevel.forExit(reason))) {
 				LifecycleLog.exited(process.pid, label, reason);
@@ -911,7 +917,7 @@ public final class Runtime implements AutoCloseable {
 		Objects.requireNonNull(pid, "pid");
 		Arguments.name(label, "label");
 		Proc process = this.table.get(pid);
-		if (process == null || !process.relabel(label)) {
+		if (process == null || !process.relabel(label, this.labels)) {
 			return false;
 		}
 		censusChanged();
@@ -923,14 +929,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return label to live count, sorted by label
 	 */
 	public SortedMap<String, Integer> census() {
-		SortedMap<String, Integer> counts = new TreeMap<>();
-		for (Proc process : this.table.values()) {
-			String label = process.label();
-			if (label != null) {
-				counts.merge(label, 1, Integer::sum);
-			}
-		}
-		return counts;
+		return this.labels.snapshot();
 	}
 
 	/**
