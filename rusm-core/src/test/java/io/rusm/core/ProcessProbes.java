@@ -1,0 +1,88 @@
+package io.rusm.core;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Small bodies and bounded waits shared by the core tests. Every wait here is bounded by
+ * {@link #WAIT}, generous enough for a loaded 2-core machine; none of them is a sleep.
+ */
+final class ProcessProbes {
+
+	/** The upper bound of every wait in the tests. */
+	static final Duration WAIT = Duration.ofSeconds(10);
+
+	private ProcessProbes() {
+	}
+
+	/** Cues a test sends to its processes. */
+	enum Cue {
+
+		/** Go on. */
+		GO,
+
+		/** Report what you have. */
+		CHECK
+
+	}
+
+	/**
+	 * A body that never ends by itself: it receives and drops everything until it is told to exit
+	 * (the seed's {@code std::future::pending()}).
+	 */
+	static ProcessBody parked() {
+		return (ctx) -> {
+			for (;;) {
+				ctx.receive();
+			}
+		};
+	}
+
+	/**
+	 * Spawns a process that forwards the first item it receives to {@code into}, then parks, so it
+	 * cannot race its own teardown (the seed's {@code watch}).
+	 */
+	static Pid watcher(Runtime runtime, BlockingQueue<Object> into) {
+		return runtime.spawn((ctx) -> {
+			into.add(ctx.receive());
+			for (;;) {
+				ctx.receive();
+			}
+		}).pid();
+	}
+
+	/**
+	 * Spawns a process that waits for {@link Cue#GO}, then ends the way {@code ending} does (the
+	 * seed's {@code gated}): the test wires links and monitors up first, with no sleeps.
+	 */
+	static Pid gated(Runtime runtime, ProcessBody ending) {
+		return runtime.spawn((ctx) -> {
+			ctx.receive((message) -> message == Cue.GO);
+			ending.run(ctx);
+		}).pid();
+	}
+
+	/** Takes the next item of {@code queue}, failing if none arrives within {@link #WAIT}. */
+	static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
+		T item = queue.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(item).as("an item within %s", WAIT).isNotNull();
+		return item;
+	}
+
+	/** Waits for {@code handle}'s process to end, failing if it does not within {@link #WAIT}. */
+	static ExitReason ended(ProcessHandle handle) throws InterruptedException {
+		return handle.join(WAIT)
+			.orElseThrow(() -> new AssertionError("process " + handle.pid() + " did not end within " + WAIT));
+	}
+
+	/** Kills everything left and closes {@code runtime}, then checks no process outlived it. */
+	static void closeCleanly(Runtime runtime) {
+		runtime.shutdown();
+		runtime.close();
+		assertThat(runtime.processCount()).as("processes left after close").isZero();
+	}
+
+}
