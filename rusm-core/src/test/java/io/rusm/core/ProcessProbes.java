@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.rusm.core.ProcessHandle;
+import io.rusm.core.Runtime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,11 +61,16 @@ final class ProcessProbes {
 	 * Spawns a process that waits for {@link Cue#GO}, then ends the way {@code ending} does (the
 	 * seed's {@code gated}): the test wires links and monitors up first, with no sleeps.
 	 */
-	static Pid gated(Runtime runtime, ProcessBody ending) {
+	static ProcessHandle gated(Runtime runtime, ProcessBody ending) {
 		return runtime.spawn((ctx) -> {
 			ctx.receive((message) -> message == Cue.GO);
 			ending.run(ctx);
-		}).pid();
+		});
+	}
+
+	/** Opens the gate of a {@link #gated(Runtime, ProcessBody) gated} process. */
+	static void go(Runtime runtime, ProcessHandle gated) {
+		assertThat(runtime.send(gated.pid(), Cue.GO)).as("gated process %s is alive", gated.pid()).isTrue();
 	}
 
 	/** Takes the next item of {@code queue}, failing if none arrives within {@link #WAIT}. */
