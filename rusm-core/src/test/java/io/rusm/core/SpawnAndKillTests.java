@@ -66,9 +66,11 @@ class SpawnAndKillTests {
 		ProcessHandle handle = this.runtime.spawn((ctx) -> {
 			seen.add(ctx.self());
 			seen.add(ctx.runtime());
+			seen.add(ctx.toString());
 		});
 		assertThat(next(seen)).isEqualTo(handle.pid());
 		assertThat(next(seen)).isSameAs(this.runtime);
+		assertThat(next(seen)).asString().as("the context's debug text names its pid").contains(handle.pid().toString());
 		assertThat(ended(handle)).isEqualTo(ExitReason.NORMAL);
 	}
 
