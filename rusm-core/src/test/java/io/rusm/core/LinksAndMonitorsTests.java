@@ -14,6 +14,7 @@ import io.rusm.core.Runtime;
 
 import static io.rusm.core.ProcessProbes.closeCleanly;
 import static io.rusm.core.ProcessProbes.ended;
+import static io.rusm.core.ProcessProbes.eventually;
 import static io.rusm.core.ProcessProbes.gated;
 import static io.rusm.core.ProcessProbes.go;
 import static io.rusm.core.ProcessProbes.next;
@@ -432,9 +433,7 @@ class LinksAndMonitorsTests {
 			ctx.link(a.pid());
 			ctx.receive();
 		});
-		org.awaitility.Awaitility.await()
-			.atMost(ProcessProbes.WAIT)
-			.until(() -> this.runtime.info(a.pid()).orElseThrow().links().contains(b.pid()));
+		eventually().until(() -> this.runtime.info(a.pid()).orElseThrow().links().contains(b.pid()));
 		assertThat(this.runtime.info(a.pid()).orElseThrow().links()).containsExactly(b.pid());
 		assertThat(this.runtime.info(b.pid()).orElseThrow().links()).containsExactly(a.pid());
 		a.kill();

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
 import io.rusm.core.ProcessHandle;
 import io.rusm.core.Runtime;
 
@@ -71,6 +74,11 @@ final class ProcessProbes {
 	/** Opens the gate of a {@link #gated(Runtime, ProcessBody) gated} process. */
 	static void go(Runtime runtime, ProcessHandle gated) {
 		assertThat(runtime.send(gated.pid(), Cue.GO)).as("gated process %s is alive", gated.pid()).isTrue();
+	}
+
+	/** An Awaitility wait bounded by {@link #WAIT} that checks at once and then every few milliseconds. */
+	static ConditionFactory eventually() {
+		return Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
 	}
 
 	/** Takes the next item of {@code queue}, failing if none arrives within {@link #WAIT}. */

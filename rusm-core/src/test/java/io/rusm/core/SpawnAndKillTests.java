@@ -26,10 +26,10 @@ import io.rusm.core.Runtime;
 import static io.rusm.core.ProcessProbes.WAIT;
 import static io.rusm.core.ProcessProbes.closeCleanly;
 import static io.rusm.core.ProcessProbes.ended;
+import static io.rusm.core.ProcessProbes.eventually;
 import static io.rusm.core.ProcessProbes.next;
 import static io.rusm.core.ProcessProbes.parked;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Spawning, ending and counting processes, and what a kill does to a process wherever it is.
@@ -337,7 +337,7 @@ class SpawnAndKillTests {
 			assertThat(ended(handle)).isEqualTo(ExitReason.KILLED);
 		}
 		Set<Pid> sparedPids = new HashSet<>(spared.stream().map(ProcessHandle::pid).toList());
-		await().atMost(WAIT).until(() -> entered.containsAll(sparedPids));
+		eventually().until(() -> entered.containsAll(sparedPids));
 		assertThat(entered).as("only processes not killed before they started ran their body")
 			.containsExactlyInAnyOrderElementsOf(sparedPids);
 		for (ProcessHandle handle : spared) {
@@ -497,7 +497,7 @@ class SpawnAndKillTests {
 			});
 		}
 		assertThat(done.await(60, TimeUnit.SECONDS)).as("spawners finished").isTrue();
-		await().atMost(Duration.ofSeconds(60))
+		eventually().atMost(Duration.ofSeconds(60))
 			.until(() -> this.runtime.processCount() == 0 && this.runtime.spawned() == this.runtime.finished());
 		assertThat(handles).hasSize(total);
 		assertThat(this.runtime.spawned()).isEqualTo(total + spawners / 2);
