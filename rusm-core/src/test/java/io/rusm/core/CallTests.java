@@ -293,7 +293,7 @@ class CallTests {
 		ended(callee);
 		this.runtime.send(caller.pid(), Cue.CHECK);
 		assertThat(next(got)).isEqualTo(Optional.empty());
-		assertThat(this.runtime.info(caller.pid())).isEmpty();
+		assertThat(ended(caller)).isEqualTo(ExitReason.NORMAL);
 	}
 
 	@RepeatedTest(10)
