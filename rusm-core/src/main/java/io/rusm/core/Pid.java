@@ -46,7 +46,7 @@ public record Pid(long id) implements Comparable<Pid> {
 		Objects.requireNonNull(text, "text");
 		String trimmed = text.strip();
 		String number = trimmed;
-		if (trimmed.startsWith("<0.") && trimmed.endsWith(".0>")) {
+		if (trimmed.length() >= 6 && trimmed.startsWith("<0.") && trimmed.endsWith(".0>")) {
 			number = trimmed.substring(3, trimmed.length() - 3);
 		}
 		if (number.isEmpty() || !number.chars().allMatch(Character::isDigit)) {

@@ -148,6 +148,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return a handle to the new process
 	 */
 	public ProcessHandle spawnLink(Pid parent, ProcessBody body) {
+		Objects.requireNonNull(parent, "parent");
 		return spawn(SpawnOptions.builder().linkTo(parent).build(), body);
 	}
 
