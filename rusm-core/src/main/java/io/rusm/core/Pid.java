@@ -49,7 +49,7 @@ public record Pid(long id) implements Comparable<Pid> {
 		if (trimmed.length() >= 6 && trimmed.startsWith("<0.") && trimmed.endsWith(".0>")) {
 			number = trimmed.substring(3, trimmed.length() - 3);
 		}
-		if (number.isEmpty() || !number.chars().allMatch(Character::isDigit)) {
+		if (number.isEmpty() || !number.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			throw new IllegalArgumentException(
 					"malformed pid '" + text + "': expected <0.N.0> or a non-negative number N");
 		}

@@ -427,11 +427,14 @@ final class Proc extends MailboxNode implements Context, Runnable {
 
 	@Override
 	public boolean kill(Pid target) {
+		Objects.requireNonNull(target, "target");
 		return this.processControl && this.runtime.kill(target);
 	}
 
 	@Override
 	public boolean exit(Pid target, ExitReason reason) {
+		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(reason, "reason");
 		return this.processControl && this.runtime.exit(target, reason);
 	}
 

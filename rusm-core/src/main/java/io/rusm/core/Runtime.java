@@ -292,9 +292,10 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
-	 * Ends {@code pid} with {@code reason} (Erlang's {@code exit/2}), which its links and monitors
-	 * observe; a process can be made to crash without throwing. The first reason staged for a
-	 * process wins.
+	 * Ends {@code pid} with {@code reason}, which its links and monitors observe; a process can be
+	 * made to crash without throwing. Unlike Erlang's {@code exit/2} this ends even a process that
+	 * traps exits; {@link #signalExit(Pid, ExitReason)} lets a trapping process decide. The first
+	 * reason staged for a process wins.
 	 * @param pid the process
 	 * @param reason the reason it ends with
 	 * @return whether a live process was found
@@ -385,6 +386,22 @@ public final class Runtime implements AutoCloseable {
 	private void propagateExit(Pid from, Proc peer, ExitReason reason) {
 		peer.removeLinkTo(from);
 		sendExitSignal(from, peer, reason);
+	}
+
+	/**
+	 * Sends {@code pid} an exit signal from the runtime, with Erlang's {@code exit/2} semantics: a
+	 * process that traps exits receives {@link Signal.Exit} from {@link Pid#SYSTEM} and decides
+	 * what to do (a {@link Supervisor} stops its children in reverse order, each within its
+	 * shutdown timeout, and exits); any other process ends with an abnormal {@code reason} and
+	 * ignores {@link ExitReason#NORMAL}. This is how to stop a supervision tree in order.
+	 * @param pid the process
+	 * @param reason the reason carried by the signal
+	 * @return whether a live process was found
+	 */
+	public boolean signalExit(Pid pid, ExitReason reason) {
+		Objects.requireNonNull(pid, "pid");
+		Objects.requireNonNull(reason, "reason");
+		return exitSignal(Pid.SYSTEM, pid, reason);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.rusm.core;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -32,6 +33,8 @@ class BadInputTests {
 	private static final Duration NEGATIVE = Duration.ofMillis(-1);
 
 	private final Runtime runtime = Runtime.create();
+
+	private final BlockingQueue<Object> checked = new LinkedBlockingQueue<>();
 
 	@AfterEach
 	void closeRuntime() {
@@ -108,6 +111,8 @@ class BadInputTests {
 		assertNullNamed("pid", () -> this.runtime.kill(null));
 		assertNullNamed("pid", () -> this.runtime.exit(null, ExitReason.KILLED));
 		assertNullNamed("reason", () -> this.runtime.exit(target.pid(), null));
+		assertNullNamed("pid", () -> this.runtime.signalExit(null, ExitReason.SHUTDOWN));
+		assertNullNamed("reason", () -> this.runtime.signalExit(target.pid(), null));
 		assertNullNamed("pid", () -> this.runtime.isAlive(null));
 		assertNullNamed("pid", () -> this.runtime.info(null));
 		assertNullNamed("pid", () -> this.runtime.setTrapExit(null, true));
@@ -120,6 +125,25 @@ class BadInputTests {
 		assertNullNamed("cause", () -> ExitReason.crashed(null));
 		assertNullNamed("reason", () -> new ProcessExitException(null));
 		assertThat(this.runtime.isAlive(target.pid())).as("a failed exit does not stage anything").isTrue();
+		assertStillUsable();
+	}
+
+	@Test
+	void nullTargetsAreRejectedInsideAProcessWithoutProcessControlToo() throws Exception {
+		ProcessBody checks = (ctx) -> {
+			try {
+				assertNullNamed("target", () -> ctx.kill(null));
+				assertNullNamed("target", () -> ctx.exit(null, ExitReason.KILLED));
+				assertNullNamed("reason", () -> ctx.exit(ctx.self(), null));
+				assertNullNamed("tag", () -> ctx.killTag(null));
+				this.checked.add("checked");
+			}
+			catch (Throwable ex) {
+				this.checked.add(ex);
+			}
+		};
+		this.runtime.spawn(SpawnOptions.builder().capabilities(Set.of()).build(), checks);
+		assertThat(next(this.checked)).isEqualTo("checked");
 		assertStillUsable();
 	}
 
@@ -160,7 +184,8 @@ class BadInputTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", " ", "abc", "<0.1.0", "0.1.0>", "<0..0>", "<0.x.0>", "<1.2.3>", "<0.1.1>", "-5",
-			"<0.-5.0>", "<0.0>", "1.5", "0x10", "12 34", "99999999999999999999", "<0.99999999999999999999.0>" })
+			"<0.-5.0>", "<0.0>", "1.5", "0x10", "12 34", "99999999999999999999", "<0.99999999999999999999.0>",
+			"\u0664\u0662", "<0.\u0664\u0662.0>" })
 	void malformedPidTextIsRejected(String text) {
 		assertThatIllegalArgumentException().isThrownBy(() -> Pid.parse(text))
 			.withMessageContaining("malformed pid")

@@ -1,5 +1,6 @@
 package io.rusm.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -409,6 +410,35 @@ class LinksAndMonitorsTests {
 		assertThat(this.runtime.exit(target, ExitReason.crashed(cause))).isTrue();
 		assertThat(next(down)).isEqualTo(new Signal.Down(ref, target, ExitReason.crashed(cause)));
 		assertThat(this.runtime.exit(Pid.of(987_654_321L), ExitReason.NORMAL)).as("unknown pid").isFalse();
+	}
+
+	@Test
+	void anExitSignalFromTheRuntimeIsAMessageForATrappingProcess() throws Exception {
+		BlockingQueue<Object> got = new LinkedBlockingQueue<>();
+		ProcessHandle trapper = this.runtime.spawn(SpawnOptions.builder().trapExit(true).build(), (ctx) -> {
+			got.add(ctx.receive());
+			got.add(ctx.receive());
+		});
+
+		assertThat(this.runtime.signalExit(trapper.pid(), ExitReason.SHUTDOWN)).isTrue();
+
+		assertThat(next(got)).isEqualTo(new Signal.Exit(Pid.SYSTEM, ExitReason.SHUTDOWN));
+		assertThat(this.runtime.isAlive(trapper.pid())).as("a trapping process decides for itself").isTrue();
+		this.runtime.send(trapper.pid(), "bye");
+		assertThat(next(got)).isEqualTo("bye");
+		assertThat(ended(trapper)).isEqualTo(ExitReason.NORMAL);
+	}
+
+	@Test
+	void anExitSignalEndsAProcessThatDoesNotTrapOnlyWhenAbnormal() throws Exception {
+		ProcessHandle target = this.runtime.spawn(parked());
+
+		assertThat(this.runtime.signalExit(target.pid(), ExitReason.NORMAL)).isTrue();
+		assertThat(target.join(Duration.ZERO)).as("a normal exit signal is ignored").isEmpty();
+		assertThat(this.runtime.signalExit(target.pid(), ExitReason.SHUTDOWN)).isTrue();
+
+		assertThat(ended(target)).isEqualTo(ExitReason.SHUTDOWN);
+		assertThat(this.runtime.signalExit(target.pid(), ExitReason.SHUTDOWN)).as("no longer alive").isFalse();
 	}
 
 	@Test // seed: link_and_trap_on_missing_processes_are_no_ops

@@ -383,6 +383,24 @@ class SupervisorTests {
 	}
 
 	@Test
+	void anExitSignalFromTheRuntimeStopsTheSupervisorAndItsChildrenInReverseStartOrder() throws Exception {
+		SpawnOptions trapping = SpawnOptions.builder().trapExit(true).build();
+		Supervisor supervisor = Supervisor.builder()
+			.child(child("a", Restart.PERMANENT, trapping))
+			.child(child("b", Restart.PERMANENT, trapping))
+			.child(child("c", Restart.PERMANENT, trapping))
+			.build();
+		ProcessHandle handle = supervisor.start(this.runtime);
+		Map<String, Pid> pids = awaitRunning(supervisor, "a", "b", "c");
+
+		assertThat(this.runtime.signalExit(handle.pid(), ExitReason.SHUTDOWN)).isTrue();
+
+		assertThat(ended(handle)).isEqualTo(ExitReason.SHUTDOWN);
+		assertThat(drain(this.stops)).containsExactly("c", "b", "a");
+		assertThat(pids.values()).noneMatch(this.runtime::isAlive);
+	}
+
+	@Test
 	void aStoppedSupervisorReportsItsChildrenAsNoLongerRunning() throws Exception {
 		Supervisor supervisor = Supervisor.builder().child(child("a")).child(child("b")).build();
 		ProcessHandle parent = this.runtime.spawn(parked());
