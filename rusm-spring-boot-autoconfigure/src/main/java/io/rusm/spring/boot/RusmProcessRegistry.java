@@ -41,9 +41,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * As a {@link SmartLifecycle} in a phase below the web server's, the singletons start
  * before the server takes requests and stop after it has drained: in reverse start
- * order, each supervisor ended with {@link ExitReason#SHUTDOWN} (which its link passes on
- * to the running incarnation), and whatever still runs when the shutdown timeout runs
- * out is killed. A singleton another context owns is left running.
+ * order, each supervisor sent an exit signal with {@link ExitReason#SHUTDOWN} (it stops the
+ * running incarnation, then exits), and whatever still runs when the shutdown timeout
+ * runs out is killed. A singleton another context owns is left running.
  *
  * @author rusm contributors
  * @since 0.1.0
@@ -200,11 +200,12 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * Ends the supervisor with {@code SHUTDOWN}, which its link passes on to the running
-	 * incarnation, then waits for both; whatever still runs at the deadline is killed.
+	 * Sends the supervisor an exit signal with {@code SHUTDOWN}: it stops the running
+	 * incarnation (a trapping one gets {@code Signal.Exit} and may drain its mailbox) and
+	 * exits; whatever still runs at the deadline is killed.
 	 */
 	private void stop(Singleton singleton, Pid supervisor, long deadline) {
-		this.runtime.exit(supervisor, ExitReason.SHUTDOWN);
+		this.runtime.signalExit(supervisor, ExitReason.SHUTDOWN);
 		try {
 			if (!singleton.exited.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 				this.runtime.kill(supervisor);
