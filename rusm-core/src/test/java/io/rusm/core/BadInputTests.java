@@ -142,8 +142,9 @@ class BadInputTests {
 				this.checked.add(ex);
 			}
 		};
-		this.runtime.spawn(SpawnOptions.builder().capabilities(Set.of()).build(), checks);
+		ProcessHandle sandboxed = this.runtime.spawn(SpawnOptions.builder().capabilities(Set.of()).build(), checks);
 		assertThat(next(this.checked)).isEqualTo("checked");
+		assertThat(ended(sandboxed)).isEqualTo(ExitReason.NORMAL);
 		assertStillUsable();
 	}
 
