@@ -209,8 +209,9 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
-	 * Creates, registers and starts a process; returns {@code null}, having started nothing, if
-	 * {@code name} is taken.
+	 * Creates, registers and starts a process. The name is claimed last, so whoever finds the
+	 * process by its name also finds its tags and link in place; if the name is taken the process
+	 * is abandoned before its thread starts and {@code null} is returned.
 	 */
 	private @Nullable Proc start(SpawnOptions options, @Nullable String name, ProcessBody body,
 			boolean processControl) {
@@ -223,16 +224,16 @@ public final class Runtime implements AutoCloseable {
 			this.table.remove(process.pid, process);
 			requireOpen();
 		}
-		if (name != null && !claimName(name, process)) {
-			this.table.remove(process.pid, process);
-			return null;
-		}
 		for (String tag : options.tags()) {
 			joinGroup(tag, process);
 		}
 		Pid linkTo = options.linkTo();
 		if (linkTo != null) {
 			linkAtSpawn(process, linkTo);
+		}
+		if (name != null && !claimName(name, process)) {
+			abandon(process);
+			return null;
 		}
 		this.spawned.increment();
 		this.keeper.ensureRunning();
@@ -252,6 +253,25 @@ public final class Runtime implements AutoCloseable {
 		if (this.closing) {
 			throw new IllegalStateException("the runtime is shutting down and accepts no new processes");
 		}
+	}
+
+	/**
+	 * Undoes a process that lost the race for its name before its thread started: it leaves its
+	 * groups and its parent's links and the table, and is never counted as spawned.
+	 */
+	private void abandon(Proc process) {
+		Proc.Relations held = process.closeRelations();
+		if (held.tags() != null) {
+			for (String tag : held.tags()) {
+				this.groups.leave(tag, process);
+			}
+		}
+		if (held.links() != null) {
+			for (Proc peer : held.links()) {
+				peer.removeLinkTo(process.pid);
+			}
+		}
+		this.table.remove(process.pid, process);
 	}
 
 	/** Links a child that has not started yet to its parent; a dead parent means NOPROC for it. */

@@ -199,6 +199,37 @@ class RegistryTests {
 		assertThat(bodyEntries).as("exactly one body ever ran").hasValue(1);
 	}
 
+	@RepeatedTest(20)
+	void whoeverFindsASpawnedProcessByNameFindsItsTagsAndLinkInPlace() throws Exception {
+		Runtime runtime = this.runtimes.create();
+		ProcessHandle parent = runtime.spawn(PARKED);
+		int count = 1000;
+		CountDownLatch watching = new CountDownLatch(1);
+		CompletableFuture<List<ProcessInfo>> seen = CompletableFuture.supplyAsync(() -> {
+			List<ProcessInfo> infos = new ArrayList<>();
+			watching.countDown();
+			for (int i = 0; i < count; i++) {
+				Optional<Pid> found;
+				do {
+					found = runtime.whereis("svc-" + i);
+				}
+				while (found.isEmpty());
+				infos.add(runtime.info(found.get()).orElseThrow());
+			}
+			return infos;
+		});
+		assertThat(watching.await(10, TimeUnit.SECONDS)).isTrue();
+
+		for (int i = 0; i < count; i++) {
+			runtime.spawn(SpawnOptions.builder().name("svc-" + i).tags("group").linkTo(parent.pid()).build(), PARKED);
+		}
+
+		assertThat(seen.get(10, TimeUnit.SECONDS)).allSatisfy((info) -> {
+			assertThat(info.tags()).containsExactly("group");
+			assertThat(info.links()).containsExactly(parent.pid());
+		});
+	}
+
 	@Test
 	void whereisOrSpawnStartsAFreshProcessOnceTheIncumbentDied() throws Exception {
 		Runtime runtime = this.runtimes.create();
