@@ -175,7 +175,8 @@ public final class Runtime implements AutoCloseable {
 	 * Returns the live process registered as {@code name}, or spawns {@code body} under that name.
 	 * Race-free: whatever the number of concurrent callers, exactly one process is started and all
 	 * get its pid. The name is claimed before the new process's thread starts, so a losing
-	 * candidate's body never runs.
+	 * candidate's body never runs; it is never counted as spawned, though {@link #list()} may see
+	 * it for the instant before it is dropped.
 	 * @param name the name
 	 * @param body what the process runs if none holds the name
 	 * @return the pid registered as {@code name}
@@ -1127,8 +1128,9 @@ public final class Runtime implements AutoCloseable {
 
 		/**
 		 * Sets the level of the lifecycle log {@code io.rusm.lifecycle} (default {@link LogLevel#OFF}).
-		 * At {@link LogLevel#INFO} and above a debounced census line is also written whenever labeled
-		 * processes or process groups changed.
+		 * Spawns and exits are logged for labeled processes, the components an application named;
+		 * crashes are logged for every process. At {@link LogLevel#INFO} and above a debounced census
+		 * line is also written whenever labeled processes or process groups changed.
 		 * @param level the level
 		 * @return this builder
 		 */
