@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,7 +54,7 @@ class CapabilityTests {
 		ProcessHandle second = runtime.spawn(victims, PARKED);
 
 		CompletableFuture<Attempt> outcome = new CompletableFuture<>();
-		join(runtime.spawn(SANDBOXED, attempting(first.pid(), outcome)));
+		ended(runtime.spawn(SANDBOXED, attempting(first.pid(), outcome)));
 
 		assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(new Attempt(Set.of(), 0, false, false));
 		assertThat(runtime.isAlive(first.pid())).isTrue();
@@ -72,14 +72,14 @@ class CapabilityTests {
 		ProcessHandle exited = runtime.spawn(PARKED);
 
 		CompletableFuture<Attempt> outcome = new CompletableFuture<>();
-		join(runtime.spawn(attempting(killed.pid(), exited.pid(), outcome)));
+		ended(runtime.spawn(attempting(killed.pid(), exited.pid(), outcome)));
 
 		assertThat(outcome.get(10, TimeUnit.SECONDS))
 			.isEqualTo(new Attempt(Set.of(Capability.PROCESS_CONTROL), 2, true, true));
-		assertThat(join(first)).isEqualTo(ExitReason.KILLED);
-		assertThat(join(second)).isEqualTo(ExitReason.KILLED);
-		assertThat(join(killed)).isEqualTo(ExitReason.KILLED);
-		assertThat(join(exited)).isEqualTo(ExitReason.SHUTDOWN);
+		assertThat(ended(first)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(second)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(killed)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(exited)).isEqualTo(ExitReason.SHUTDOWN);
 	}
 
 	@Test
@@ -92,14 +92,14 @@ class CapabilityTests {
 		CompletableFuture<Attempt> linked = new CompletableFuture<>();
 		CompletableFuture<Attempt> grandchild = new CompletableFuture<>();
 		ProcessHandle sandboxed = runtime.spawn(SANDBOXED, (ctx) -> {
-			join(ctx.spawn(ASKING_FOR_CONTROL, (child) -> {
+			ended(ctx.spawn(ASKING_FOR_CONTROL, (child) -> {
 				attempting(victim.pid(), asked).run(child);
-				join(child.spawn(ASKING_FOR_CONTROL, attempting(victim.pid(), grandchild)));
+				ended(child.spawn(ASKING_FOR_CONTROL, attempting(victim.pid(), grandchild)));
 			}));
-			join(ctx.spawn(attempting(victim.pid(), plain)));
-			join(ctx.spawnLink(attempting(victim.pid(), linked)));
+			ended(ctx.spawn(attempting(victim.pid(), plain)));
+			ended(ctx.spawnLink(attempting(victim.pid(), linked)));
 		});
-		assertThat(join(sandboxed)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(sandboxed)).isEqualTo(ExitReason.NORMAL);
 
 		Attempt powerless = new Attempt(Set.of(), 0, false, false);
 		assertThat(asked.get(10, TimeUnit.SECONDS)).as("asking for it explicitly").isEqualTo(powerless);
@@ -114,7 +114,7 @@ class CapabilityTests {
 		Runtime runtime = this.runtimes.create();
 		ProcessHandle victim = runtime.spawn(SpawnOptions.builder().tags("victims").build(), PARKED);
 		CompletableFuture<Attempt> child = new CompletableFuture<>();
-		join(runtime.spawn((ctx) -> join(ctx.spawn(SANDBOXED, attempting(victim.pid(), child)))));
+		ended(runtime.spawn((ctx) -> ended(ctx.spawn(SANDBOXED, attempting(victim.pid(), child)))));
 
 		assertThat(child.get(10, TimeUnit.SECONDS)).isEqualTo(new Attempt(Set.of(), 0, false, false));
 		assertThat(runtime.isAlive(victim.pid())).isTrue();

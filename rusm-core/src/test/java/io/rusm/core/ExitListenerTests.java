@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,9 +54,9 @@ class ExitListenerTests {
 
 		go.countDown();
 		killed.kill();
-		assertThat(join(returning)).isEqualTo(ExitReason.NORMAL);
-		assertThat(join(crashing)).isInstanceOf(ExitReason.Crashed.class);
-		assertThat(join(killed)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(returning)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(crashing)).isInstanceOf(ExitReason.Crashed.class);
+		assertThat(ended(killed)).isEqualTo(ExitReason.KILLED);
 		Instant after = Instant.now().plusMillis(1);
 
 		assertThat(this.events).hasSize(3);
@@ -94,9 +94,9 @@ class ExitListenerTests {
 		ProcessHandle spawner = runtime.spawn((ctx) -> {
 			ProcessHandle child = ctx.spawn(PARKED);
 			ctx.kill(child.pid());
-			join(child);
+			ended(child);
 		});
-		join(spawner);
+		ended(spawner);
 		assertThat(this.events).extracting(ExitEvent::reason)
 			.containsExactlyInAnyOrder(ExitReason.KILLED, ExitReason.NORMAL);
 	}
@@ -111,8 +111,8 @@ class ExitListenerTests {
 		ProcessHandle second = runtime.spawn(PARKED);
 		first.kill();
 		second.kill();
-		join(first);
-		join(second);
+		ended(first);
+		ended(second);
 		assertThat(this.events).hasSize(2);
 		assertThat(runtime.processCount()).isZero();
 		assertThat(runtime.registered()).isEmpty();

@@ -11,9 +11,9 @@ import io.rusm.core.Runtime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.rusm.core.OpenRuntimes.IDLE;
+import static io.rusm.core.ProcessProbes.parked;
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -40,7 +40,7 @@ class IntrospectionTests {
 		ProcessHandle b = runtime.spawn(PARKED);
 		assertThat(runtime.list()).containsExactly(a.pid(), b.pid());
 		a.kill();
-		join(a);
+		ended(a);
 		assertThat(runtime.list()).containsExactly(b.pid());
 		assertThat(runtime.processCount()).isEqualTo(1);
 	}
@@ -75,8 +75,8 @@ class IntrospectionTests {
 				PARKED);
 		Instant after = Instant.now().plusMillis(1);
 		ProcessHandle peer = runtime.spawn(PARKED);
-		ProcessHandle watcher = runtime.spawn(IDLE);
-		ProcessHandle otherWatcher = runtime.spawn(IDLE);
+		ProcessHandle watcher = runtime.spawn(parked());
+		ProcessHandle otherWatcher = runtime.spawn(parked());
 		runtime.link(p.pid(), peer.pid());
 		runtime.monitor(watcher.pid(), p.pid());
 		runtime.monitor(otherWatcher.pid(), p.pid());
@@ -108,7 +108,7 @@ class IntrospectionTests {
 		Runtime runtime = this.runtimes.create();
 		ProcessHandle dead = runtime.spawn((ctx) -> {
 		});
-		join(dead);
+		ended(dead);
 		assertThat(runtime.info(dead.pid())).isEmpty();
 		assertThat(runtime.setLabel(dead.pid(), "ghost")).isFalse();
 		assertThat(runtime.census()).isEmpty();
@@ -121,7 +121,7 @@ class IntrospectionTests {
 		Runtime runtime = this.runtimes.create();
 		List<ProcessHandle> procs = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			procs.add(runtime.spawn(IDLE));
+			procs.add(runtime.spawn(parked()));
 		}
 		assertThat(runtime.setLabel(procs.get(0).pid(), "alpha")).isTrue();
 		assertThat(runtime.setLabel(procs.get(1).pid(), "alpha")).isTrue();
@@ -132,7 +132,7 @@ class IntrospectionTests {
 
 		ProcessHandle victim = procs.get(1);
 		victim.kill();
-		join(victim);
+		ended(victim);
 		assertThat(runtime.census()).as("a drained process drops out").containsExactly(entry("alpha", 1),
 				entry("beta", 1));
 	}
@@ -154,7 +154,7 @@ class IntrospectionTests {
 		runtime.spawn((ctx) -> {
 			ctx.setLabel("self-made");
 			labelled.countDown();
-			IDLE.run(ctx);
+			parked().run(ctx);
 		});
 		assertThat(labelled.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(runtime.census()).containsExactly(entry("self-made", 1));
@@ -167,7 +167,7 @@ class IntrospectionTests {
 		runtime.spawn(SpawnOptions.builder().tags("x").build(), PARKED);
 		assertThat(runtime.tagCounts()).containsExactly(entry("x", 2), entry("y", 1));
 		a.kill();
-		join(a);
+		ended(a);
 		assertThat(runtime.tagCounts()).containsExactly(entry("x", 1));
 	}
 
@@ -177,7 +177,7 @@ class IntrospectionTests {
 		ProcessHandle quick = runtime.spawn((ctx) -> {
 		});
 		ProcessHandle parked = runtime.spawn(PARKED);
-		join(quick);
+		ended(quick);
 		assertThat(runtime.spawned()).isEqualTo(2);
 		assertThat(runtime.finished()).isEqualTo(1);
 		assertThat(runtime.processCount()).isEqualTo(1);

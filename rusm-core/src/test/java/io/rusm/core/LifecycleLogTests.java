@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import static io.rusm.core.OpenRuntimes.IDLE;
+import static io.rusm.core.ProcessProbes.parked;
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.eventually;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.eventually;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -125,9 +125,9 @@ class LifecycleLogTests {
 
 		go.countDown();
 		killed.kill();
-		join(clean);
-		join(crashing);
-		join(killed);
+		ended(clean);
+		ended(crashing);
+		ended(killed);
 
 		assertThat(about(clean.pid())).singleElement().satisfies((event) -> {
 			assertThat(event.getLevel()).isEqualTo(Level.INFO);
@@ -156,9 +156,9 @@ class LifecycleLogTests {
 		ProcessHandle clean = runtime.spawn(SpawnOptions.builder().label("clean").build(), (ctx) -> {
 		});
 		killed.kill();
-		join(crashing);
-		join(killed);
-		join(clean);
+		ended(crashing);
+		ended(killed);
+		ended(clean);
 		this.clock.advance(Duration.ofMinutes(1));
 
 		assertThat(about(crashing.pid())).extracting(ILoggingEvent::getLevel).containsExactly(Level.ERROR);
@@ -176,7 +176,7 @@ class LifecycleLogTests {
 
 		assertThat(runtime.killTag("plan:42")).isEqualTo(3);
 		for (ProcessHandle handle : members) {
-			join(handle);
+			ended(handle);
 			assertThat(about(handle.pid())).extracting(ILoggingEvent::getLevel)
 				.as("only its own exit line, no kill line")
 				.containsExactly(Level.WARN);
@@ -193,7 +193,7 @@ class LifecycleLogTests {
 	@Test
 	void theCensusIsWrittenOnActivityNotOnCountEquality() throws Exception {
 		Runtime runtime = runtimeLoggingAt(LogLevel.INFO);
-		ProcessHandle a = runtime.spawn(IDLE);
+		ProcessHandle a = runtime.spawn(parked());
 		runtime.setLabel(a.pid(), "alpha");
 		settle();
 		assertThat(censusLines()).as("a labeled spawn is activity").containsExactly("census: alpha=1; tags: none");
@@ -201,10 +201,10 @@ class LifecycleLogTests {
 		assertThat(censusLines()).as("nothing happened since: no duplicate").hasSize(1);
 
 		// A spawn and an exit that net back to the same counts are still real activity.
-		ProcessHandle b = runtime.spawn(IDLE);
+		ProcessHandle b = runtime.spawn(parked());
 		runtime.setLabel(b.pid(), "beta");
 		b.kill();
-		join(b);
+		ended(b);
 		assertThat(runtime.census()).containsOnlyKeys("alpha");
 		settle();
 		assertThat(censusLines()).as("a net-zero spawn and exit emits")
@@ -217,7 +217,7 @@ class LifecycleLogTests {
 	@Test
 	void joiningOrLeavingAGroupIsCensusActivity() {
 		Runtime runtime = runtimeLoggingAt(LogLevel.INFO);
-		ProcessHandle p = runtime.spawn(IDLE);
+		ProcessHandle p = runtime.spawn(parked());
 		settle();
 		assertThat(censusLines()).as("an unlabeled spawn is no census activity").isEmpty();
 
@@ -240,7 +240,7 @@ class LifecycleLogTests {
 		assertThat(censusLines()).containsExactly("census: none; tags: g=1");
 
 		p.kill();
-		join(p);
+		ended(p);
 		settle();
 		assertThat(censusLines()).containsExactly("census: none; tags: g=1", "census: none; tags: none");
 	}
@@ -290,10 +290,10 @@ class LifecycleLogTests {
 		killed.kill();
 		runtime.setLabel(tagged.pid(), "relabeled");
 		runtime.killTag("g");
-		join(crashing);
-		join(killed);
-		join(tagged);
-		join(clean);
+		ended(crashing);
+		ended(killed);
+		ended(tagged);
+		ended(clean);
 		this.clock.advance(Duration.ofMinutes(5));
 
 		assertThat(logged()).isEmpty();

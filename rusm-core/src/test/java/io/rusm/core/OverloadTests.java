@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.eventually;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.eventually;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -91,7 +91,7 @@ class OverloadTests {
 		assertThat(runtime.droppedMessages()).isEqualTo(2);
 
 		p.kill();
-		join(p);
+		ended(p);
 		assertThat(runtime.trySend(p.pid(), "late")).isEqualTo(Delivery.NO_PROCESS);
 		assertThat(runtime.droppedMessages()).as("a dead target is not overload").isEqualTo(2);
 	}

@@ -10,10 +10,10 @@ import io.rusm.core.Runtime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.rusm.core.OpenRuntimes.IDLE;
+import static io.rusm.core.ProcessProbes.parked;
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.eventually;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.eventually;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -48,8 +48,8 @@ class ProcessGroupTests {
 		assertThat(runtime.whereisTag("nope")).isEmpty();
 
 		assertThat(runtime.killTag("plan:1")).isEqualTo(2);
-		assertThat(join(a)).isEqualTo(ExitReason.KILLED);
-		assertThat(join(b)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(a)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(b)).isEqualTo(ExitReason.KILLED);
 		assertThat(runtime.whereisTag("plan:1")).as("members reaped to empty").isEmpty();
 		assertThat(runtime.isAlive(c.pid())).as("the other group is untouched").isTrue();
 		assertThat(runtime.whereisTag("plan:2")).containsExactly(c.pid());
@@ -62,7 +62,7 @@ class ProcessGroupTests {
 		ProcessHandle a = runtime.spawn(PARKED);
 		assertThat(runtime.registerTag("g", a.pid())).isTrue();
 		a.kill();
-		join(a);
+		ended(a);
 		assertThat(runtime.whereisTag("g")).as("membership reaped on exit").isEmpty();
 		assertThat(runtime.registerTag("g", a.pid())).as("a dead pid can't be tagged").isFalse();
 		assertThat(runtime.whereisTag("g")).isEmpty();
@@ -101,7 +101,7 @@ class ProcessGroupTests {
 		Runtime runtime = this.runtimes.create();
 		List<ProcessHandle> procs = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			procs.add(runtime.spawn(IDLE));
+			procs.add(runtime.spawn(parked()));
 		}
 		for (ProcessHandle p : procs) {
 			assertThat(runtime.registerTag("plan:abc123", p.pid())).isTrue();
@@ -113,7 +113,7 @@ class ProcessGroupTests {
 		// emptied tags drop out of the counts entirely.
 		assertThat(runtime.killTag("plan:abc123")).isEqualTo(3);
 		for (ProcessHandle p : procs) {
-			join(p);
+			ended(p);
 		}
 		assertThat(runtime.tagCounts()).as("both groups emptied and vanished").isEmpty();
 	}
@@ -125,7 +125,7 @@ class ProcessGroupTests {
 		CompletableFuture<Boolean> joined = new CompletableFuture<>();
 		ProcessHandle self = runtime.spawn((ctx) -> {
 			joined.complete(ctx.registerTag("a"));
-			IDLE.run(ctx);
+			parked().run(ctx);
 		});
 		assertThat(joined.get(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(runtime.whereisTag("a")).containsExactly(optioned.pid(), self.pid());
@@ -141,8 +141,8 @@ class ProcessGroupTests {
 		assertThat(runtime.kill(a.pid())).isTrue();
 		// a may still be tearing down, but it was told to exit already: not counted again.
 		assertThat(runtime.killTag("g")).isEqualTo(1);
-		join(a);
-		join(b);
+		ended(a);
+		ended(b);
 		assertThat(runtime.killTag("g")).isZero();
 	}
 
@@ -153,7 +153,7 @@ class ProcessGroupTests {
 		SpawnOptions tagged = SpawnOptions.builder().tags("big").build();
 		ProcessHandle bystander = runtime.spawn(SpawnOptions.builder().tags("other").build(), PARKED);
 		for (int i = 0; i < members; i++) {
-			runtime.spawn(tagged, IDLE);
+			runtime.spawn(tagged, parked());
 		}
 		assertThat(runtime.tagCounts()).containsEntry("big", members);
 

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-import static io.rusm.core.OpenRuntimes.IDLE;
+import static io.rusm.core.ProcessProbes.parked;
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.eventually;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.eventually;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -57,7 +57,7 @@ class RegistryTests {
 		assertThat(runtime.sendNamed("worker", "job")).isTrue();
 		assertThat(job.get(10, TimeUnit.SECONDS)).isEqualTo("job");
 
-		assertThat(join(worker)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(worker)).isEqualTo(ExitReason.NORMAL);
 		assertThat(runtime.whereis("worker")).isEmpty();
 		assertThat(runtime.sendNamed("worker", "late")).isFalse();
 		assertThat(runtime.registered()).isEmpty();
@@ -76,7 +76,7 @@ class RegistryTests {
 
 		assertThat(runtime.register("svc", a.pid())).isTrue();
 		a.kill();
-		assertThat(join(a)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(a)).isEqualTo(ExitReason.KILLED);
 		assertThat(runtime.whereis("svc")).isEmpty();
 
 		ProcessHandle b = runtime.spawn(PARKED);
@@ -90,7 +90,7 @@ class RegistryTests {
 		Runtime runtime = this.runtimes.create();
 		ProcessHandle dead = runtime.spawn((ctx) -> {
 		});
-		join(dead);
+		ended(dead);
 		assertThat(runtime.register("ghost", dead.pid())).isFalse();
 		assertThat(runtime.whereis("ghost")).isEmpty();
 
@@ -102,7 +102,7 @@ class RegistryTests {
 		assertThat(runtime.info(p.pid()).orElseThrow().names()).containsExactlyInAnyOrder("one", "two");
 
 		p.kill();
-		join(p);
+		ended(p);
 		assertThat(runtime.whereis("one")).as("all of a pid's names go on exit").isEmpty();
 		assertThat(runtime.whereis("two")).isEmpty();
 	}
@@ -121,7 +121,7 @@ class RegistryTests {
 				entry("zeta", a.pid()));
 
 		a.kill();
-		join(a);
+		ended(a);
 		assertThat(runtime.registered()).containsOnlyKeys("alpha");
 	}
 
@@ -132,7 +132,7 @@ class RegistryTests {
 		ProcessHandle p = runtime.spawn((ctx) -> {
 			ctx.register("me");
 			second.complete(ctx.register("me"));
-			IDLE.run(ctx);
+			parked().run(ctx);
 		});
 		assertThat(second.get(10, TimeUnit.SECONDS)).as("registering a held name again").isFalse();
 		assertThat(runtime.whereis("me")).contains(p.pid());
@@ -145,7 +145,7 @@ class RegistryTests {
 		ProcessHandle p = runtime.spawn(SpawnOptions.builder().name("early").build(),
 				(ctx) -> seen.complete(ctx.runtime().whereis("early")));
 		assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(Optional.of(p.pid()));
-		join(p);
+		ended(p);
 		assertThat(runtime.whereis("early")).isEmpty();
 	}
 
@@ -168,7 +168,7 @@ class RegistryTests {
 		AtomicInteger bodyEntries = new AtomicInteger();
 		ProcessBody singleton = (ctx) -> {
 			bodyEntries.incrementAndGet();
-			IDLE.run(ctx);
+			parked().run(ctx);
 		};
 		CountDownLatch ready = new CountDownLatch(CALLERS);
 		CountDownLatch go = new CountDownLatch(1);
@@ -249,7 +249,7 @@ class RegistryTests {
 		AtomicInteger bodyEntries = new AtomicInteger();
 		ProcessBody singleton = (ctx) -> {
 			bodyEntries.incrementAndGet();
-			IDLE.run(ctx);
+			parked().run(ctx);
 		};
 		Pid incumbent = runtime.whereisOrSpawn("singleton", singleton);
 		eventually().until(() -> bodyEntries.get() == 1);
@@ -316,7 +316,7 @@ class RegistryTests {
 			runtime.register("outside-" + i, handle.pid());
 		}
 		for (ProcessHandle handle : handles) {
-			join(handle);
+			ended(handle);
 		}
 
 		assertThat(runtime.registered()).isEmpty();

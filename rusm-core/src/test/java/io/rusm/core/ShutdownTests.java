@@ -18,10 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-import static io.rusm.core.OpenRuntimes.IDLE;
+import static io.rusm.core.ProcessProbes.parked;
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.eventually;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.eventually;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -54,7 +54,7 @@ class ShutdownTests {
 		assertThat(runtime.processCount()).isEqualTo(5);
 		assertThat(runtime.shutdown()).isEqualTo(5);
 		for (ProcessHandle p : procs) {
-			assertThat(join(p)).isEqualTo(ExitReason.KILLED);
+			assertThat(ended(p)).isEqualTo(ExitReason.KILLED);
 		}
 		assertThat(runtime.processCount()).isZero();
 		assertThat(runtime.shutdown()).as("nothing left to stop").isZero();
@@ -90,12 +90,12 @@ class ShutdownTests {
 		ShutdownReport report = runtime.shutdownGracefully(Duration.ofSeconds(3));
 
 		assertThat(report).isEqualTo(new ShutdownReport(3, 2, 1));
-		assertThat(join(drainer)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(drainer)).isEqualTo(ExitReason.NORMAL);
 		assertThat(drained).as("the signal, then everything still in the mailbox")
 			.containsExactly(SHUTDOWN_SIGNAL, "m1", "m2", "m3");
-		assertThat(join(plain)).isEqualTo(ExitReason.SHUTDOWN);
+		assertThat(ended(plain)).isEqualTo(ExitReason.SHUTDOWN);
 		assertThat(ignored.getCount()).as("the straggler did get the signal").isZero();
-		assertThat(join(ignoring)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(ignoring)).isEqualTo(ExitReason.KILLED);
 		assertThat(runtime.processCount()).isZero();
 	}
 
@@ -155,14 +155,14 @@ class ShutdownTests {
 	@Test
 	void gracefulShutdownDropsPendingTimers() throws Exception {
 		Runtime runtime = this.runtimes.create();
-		ProcessHandle p = runtime.spawn(TRAPPING, IDLE);
+		ProcessHandle p = runtime.spawn(TRAPPING, parked());
 		runtime.sendAfter(p.pid(), Duration.ofHours(1), "later");
 		runtime.sendAfter(p.pid(), Duration.ofHours(2), "much later");
 		assertThat(runtime.pendingTimers()).isEqualTo(2);
 
 		assertThat(runtime.shutdownGracefully(Duration.ZERO).signalled()).isEqualTo(1);
 		assertThat(runtime.pendingTimers()).isZero();
-		assertThat(join(p)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(p)).isEqualTo(ExitReason.KILLED);
 	}
 
 	@Test
@@ -182,9 +182,9 @@ class ShutdownTests {
 		ProcessHandle plain = runtime.spawn(PARKED);
 
 		runtime.close();
-		assertThat(join(trapper)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(trapper)).isEqualTo(ExitReason.NORMAL);
 		assertThat(seen).containsExactly(SHUTDOWN_SIGNAL);
-		assertThat(join(plain)).isEqualTo(ExitReason.SHUTDOWN);
+		assertThat(ended(plain)).isEqualTo(ExitReason.SHUTDOWN);
 
 		runtime.close();
 		assertThat(runtime.isShuttingDown()).isTrue();
@@ -229,7 +229,7 @@ class ShutdownTests {
 		Thread first = newKeeper(before);
 
 		only.kill();
-		join(only);
+		ended(only);
 		eventually().until(() -> !first.isAlive());
 
 		runtime.spawn(PARKED);

@@ -7,7 +7,7 @@ import io.rusm.core.Runtime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.rusm.core.OpenRuntimes.IDLE;
+import static io.rusm.core.ProcessProbes.parked;
 import static io.rusm.core.OpenRuntimes.PARKED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +39,7 @@ class StormTests {
 				.name("storm-" + i)
 				.tags("storm", "storm:" + (i % GROUPS))
 				.build();
-			Pid pid = runtime.spawn(options, ((i & 1) == 0) ? PARKED : IDLE).pid();
+			Pid pid = runtime.spawn(options, ((i & 1) == 0) ? PARKED : parked()).pid();
 			runtime.register("alias-" + i, pid);
 			runtime.sendAfter(pid, Duration.ofHours(1), "never");
 		}

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.eventually;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.eventually;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -73,7 +73,7 @@ class StreamTests {
 
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
 		assertThat(chunks.get(10, TimeUnit.SECONDS)).containsExactly("a", "b", "c");
-		assertThat(join(p)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(p)).isEqualTo(ExitReason.NORMAL);
 		assertThat(writer.join(Duration.ofSeconds(10))).isTrue();
 	}
 
@@ -83,7 +83,7 @@ class StreamTests {
 		Runtime runtime = this.runtimes.create();
 		ProcessHandle dead = runtime.spawn((ctx) -> {
 		});
-		join(dead);
+		ended(dead);
 		assertThat(runtime.sendStream(dead.pid(), Streams.pipe(1).handle())).isFalse();
 	}
 
@@ -153,7 +153,7 @@ class StreamTests {
 		runtime.sendStream(p.pid(), pipe.handle());
 		pipe.writer().close();
 		assertThat(read.get(10, TimeUnit.SECONDS)).isEmpty();
-		assertThat(join(p)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(p)).isEqualTo(ExitReason.NORMAL);
 	}
 
 	@Test
@@ -169,7 +169,7 @@ class StreamTests {
 		runtime.sendStream(p.pid(), Streams.pipe(1).handle());
 		assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
 		p.kill();
-		assertThat(join(p)).isEqualTo(ExitReason.KILLED);
+		assertThat(ended(p)).isEqualTo(ExitReason.KILLED);
 	}
 
 	@Test

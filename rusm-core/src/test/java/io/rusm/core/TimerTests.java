@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.rusm.core.OpenRuntimes.PARKED;
-import static io.rusm.core.OpenRuntimes.join;
+import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -65,7 +65,7 @@ class TimerTests {
 		assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("ding");
 		assertThat(timer.isPending()).isFalse();
 		assertThat(runtime.pendingTimers()).isZero();
-		assertThat(join(target)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(target)).isEqualTo(ExitReason.NORMAL);
 	}
 
 	// seed: a_cancelled_timer_never_fires
@@ -146,13 +146,13 @@ class TimerTests {
 		assertThat(runtime.pendingTimers()).isEqualTo(4);
 
 		killed.kill();
-		join(killed);
+		ended(killed);
 		assertThat(runtime.pendingTimers()).isEqualTo(1);
 		assertThat(first.isPending()).isFalse();
 		assertThat(first.cancel()).as("dropped with its process").isFalse();
 
 		go.complete(null);
-		assertThat(join(returning)).isEqualTo(ExitReason.NORMAL);
+		assertThat(ended(returning)).isEqualTo(ExitReason.NORMAL);
 		assertThat(runtime.pendingTimers()).isZero();
 		assertThat(other.cancel()).isFalse();
 	}
@@ -162,7 +162,7 @@ class TimerTests {
 		Runtime runtime = virtualTimeRuntime();
 		ProcessHandle dead = runtime.spawn((ctx) -> {
 		});
-		join(dead);
+		ended(dead);
 		AtomicBoolean ran = new AtomicBoolean();
 		Runnable message = () -> ran.set(true);
 
