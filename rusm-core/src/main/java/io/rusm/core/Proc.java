@@ -268,7 +268,10 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		if (this.runtime.trackDepth) {
 			DEPTH.getAndAdd(this, -1);
 		}
-		if (item instanceof StreamHandle stream) {
+		if (item instanceof Signal.Down down) {
+			forgetWatching(down.ref());
+		}
+		else if (item instanceof StreamHandle stream) {
 			stream.bindReader(this);
 		}
 		return item;

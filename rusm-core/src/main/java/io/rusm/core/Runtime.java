@@ -683,7 +683,7 @@ public final class Runtime implements AutoCloseable {
 			return ref;
 		}
 		Proc watched = this.table.get(target);
-		if (watched == null || !watched.addWatcher(new Watch.ByProcess(ref))) {
+		if (watched == null || !watched.addWatcher(new Watch.ByProcess(ref, watching))) {
 			watching.forgetWatching(ref);
 			watching.deliverSignal(new Signal.Down(ref, target, ExitReason.NOPROC));
 			return ref;
@@ -983,10 +983,6 @@ public final class Runtime implements AutoCloseable {
 		if (this.census != null) {
 			this.census.changed();
 		}
-	}
-
-	@Nullable Proc lookup(Pid pid) {
-		return this.table.get(pid);
 	}
 
 	// ------------------------------------------------------------------ shutdown
