@@ -1,0 +1,340 @@
+package io.rusm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the whole suite, W1 to W6 for every peer, each in fresh JVM forks, and prints the table
+ * of {@code docs/benchmarks.md}: for every figure the median of the per-fork scores and their
+ * range (min–max), and each rusm target as met or not met.
+ *
+ * <pre>
+ * java -cp rusm-bench/target/rusm-bench.jar io.rusm.bench.RunAll [options]
+ *   --only=W1,W3      run only these workloads (default: all)
+ *   --peers=rusm,vt   run only these peers (default: all)
+ *   --forks=N         forks for every workload (default: per workload, 3 or 5)
+ *   --quick           one fork, one short iteration each: a smoke test, not a measurement
+ *   --out=DIR         where JMH's JSON results and table.md go (default: target/bench-results)
+ * </pre>
+ *
+ * <p>A fork's score is the mean of its measured iterations (W4 picks iterations, see
+ * {@link W4IdleProcesses}); JMH's own output, with every iteration, is printed as it runs.
+ */
+public final class RunAll {
+
+    private static final String RUSM = "rusm";
+
+    /** How one workload is run; {@code jvmArgs} replace the benchmark's own when not empty. */
+    private record Workload(String id, Class<?> benchmark, List<String> peers, int forks, int warmups,
+            int measurements, boolean allocation, List<String> jvmArgs) {
+
+        Workload(String id, Class<?> benchmark, List<String> peers, int forks, int warmups, int measurements,
+                boolean allocation) {
+            this(id, benchmark, peers, forks, warmups, measurements, allocation, List.of());
+        }
+    }
+
+    /** Runs every virtual thread on one carrier: the JDK's scheduler property, no code change. */
+    private static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
+
+    private static final List<String> ALL = Peer.NAMES;
+    private static final List<String> DEFAULT_DISPATCHER_ONLY = List.of("rusm", "pekko", "vt");
+
+    private static final List<Workload> SUITE = List.of(
+            new Workload("W1", W1SpawnStorm.class, ALL, 3, 2, 3, true),
+            new Workload("W2", W2PingPong.class, ALL, 5, 2, 3, true),
+            new Workload("W2", W2PingPong.class, List.of("rusm", "vt"), 3, 2, 3, false,
+                    List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", ONE_CARRIER)),
+            new Workload("W3", W3FanIn.class, ALL, 3, 2, 3, true),
+            new Workload("W4", W4IdleProcesses.class, ALL, 3, 0, 2, false),
+            new Workload("W5", W5Timers.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
+            new Workload("W6", W6Registry.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false));
+
+    /** Which iterations of a fork a figure is taken from. */
+    private enum Pick {
+        MEAN, FIRST, LAST
+    }
+
+    /**
+     * One row of the table: where its figure comes from and what rusm should reach.
+     *
+     * @param secondary the secondary result's name, or null for the primary score
+     * @param convert from JMH's unit to the table's
+     * @param target the rusm goal, or null
+     * @param higherIsBetter how the goal compares
+     */
+    private record Row(String workload, String label, String method, @Nullable String monitored,
+            @Nullable String secondary, Pick pick, DoubleUnaryOperator convert, String unit,
+            @Nullable Double target, boolean higherIsBetter, boolean oneCarrier) {
+
+        Row(String workload, String label, String method, @Nullable String monitored, @Nullable String secondary,
+                Pick pick, DoubleUnaryOperator convert, String unit, @Nullable Double target, boolean higherIsBetter) {
+            this(workload, label, method, monitored, secondary, pick, convert, unit, target, higherIsBetter, false);
+        }
+    }
+
+    private static final DoubleUnaryOperator SAME = x -> x;
+    private static final DoubleUnaryOperator PER_SECOND_FROM_NS = ns -> 1e9 / ns;
+
+    private static final List<Row> ROWS = List.of(
+            new Row("W1", "spawn+exit, exit messaged", "W1SpawnStorm.spawnExit", "false", null, Pick.MEAN, SAME,
+                    "spawns/s", 2.4e6, true),
+            new Row("W1", "spawn+exit, exit seen by a monitor", "W1SpawnStorm.spawnExit", "true", null, Pick.MEAN,
+                    SAME, "spawns/s", 1.2e6, true),
+            new Row("W1", "allocated per spawn+exit, messaged", "W1SpawnStorm.spawnExit", "false",
+                    "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false),
+            new Row("W1", "allocated per spawn+exit, monitored", "W1SpawnStorm.spawnExit", "true",
+                    "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false),
+            new Row("W2", "round trip, mean", "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", 300.0,
+                    false),
+            new Row("W2", "round trip, mean, all virtual threads on 1 carrier (" + ONE_CARRIER + ")",
+                    "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", null, false, true),
+            new Row("W2", "allocated per round trip", "W2PingPong.roundTrip", null, "gc.alloc.rate.norm",
+                    Pick.MEAN, SAME, "B", null, false),
+            new Row("W3", "fan-in, 4 producers", "W3FanIn.fanIn", null, null, Pick.MEAN, SAME, "msgs/s", 10e6, true),
+            new Row("W3", "allocated per message", "W3FanIn.fanIn", null, "gc.alloc.rate.norm", Pick.MEAN, SAME,
+                    "B", null, false),
+            new Row("W4", "1M idle: spawned and all blocked (2nd round in a JVM)", "W4IdleProcesses.spawnIdle",
+                    null, null, Pick.LAST, SAME, "ms", 1500.0, false),
+            new Row("W4", "1M idle: same, 1st round in a fresh JVM", "W4IdleProcesses.spawnIdle", null, null,
+                    Pick.FIRST, SAME, "ms", null, false),
+            new Row("W4", "1M idle: spawn calls alone (2nd round)", "W4IdleProcesses.spawnIdle", null,
+                    "spawnCallsMs", Pick.LAST, SAME, "ms", null, false),
+            new Row("W4", "live heap per idle process", "W4IdleProcesses.spawnIdle", null, "heapBytesPerProcess",
+                    Pick.MEAN, SAME, "B", 700.0, false),
+            new Row("W4", "RSS growth per idle process (1st round)", "W4IdleProcesses.spawnIdle", null,
+                    "rssBytesPerProcess", Pick.FIRST, SAME, "B", null, false),
+            new Row("W5", "schedule 1M one-hour timers", "W5Timers.schedule", null, null, Pick.MEAN,
+                    PER_SECOND_FROM_NS, "schedules/s", 4e6, true),
+            new Row("W5", "live heap per pending timer", "W5Timers.schedule", null, "heapBytesPerTimer", Pick.MEAN,
+                    SAME, "B", 100.0, false),
+            new Row("W5", "cancel 1M pending timers", "W5Timers.cancel", null, null, Pick.MEAN, PER_SECOND_FROM_NS,
+                    "cancels/s", 2.7e6, true),
+            new Row("W6", "whereis, 2 threads, 100k names", "W6Registry.whereis", null, null, Pick.MEAN, SAME,
+                    "lookups/s", 100e6, true),
+            new Row("W6", "register 100k names", "W6Registry.register", null, null, Pick.MEAN, PER_SECOND_FROM_NS,
+                    "registrations/s", null, true));
+
+    private RunAll() {
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param args see the class comment
+     * @throws RunnerException if JMH fails
+     * @throws IOException if the results cannot be written
+     */
+    public static void main(String[] args) throws RunnerException, IOException {
+        Set<String> only = Set.of();
+        List<String> peers = ALL;
+        Integer forks = null;
+        boolean quick = false;
+        Path out = Path.of("target", "bench-results");
+        for (String arg : args) {
+            if (arg.startsWith("--only=")) {
+                only = Set.of(arg.substring("--only=".length()).toUpperCase(Locale.ROOT).split(","));
+            } else if (arg.startsWith("--peers=")) {
+                peers = List.of(arg.substring("--peers=".length()).split(","));
+            } else if (arg.startsWith("--forks=")) {
+                forks = Integer.valueOf(arg.substring("--forks=".length()));
+            } else if (arg.equals("--quick")) {
+                quick = true;
+            } else if (arg.startsWith("--out=")) {
+                out = Path.of(arg.substring("--out=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg + "; see the Javadoc of " + RunAll.class.getName());
+            }
+        }
+        Files.createDirectories(out);
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < SUITE.size(); i++) {
+            Workload w = SUITE.get(i);
+            if (!only.isEmpty() && !only.contains(w.id())) {
+                continue;
+            }
+            List<String> playing = w.peers().stream().filter(peers::contains).toList();
+            if (playing.isEmpty()) {
+                continue;
+            }
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .include("^" + Pattern.quote(w.benchmark().getName()) + "\\.")
+                    .param("peer", playing.toArray(String[]::new))
+                    .forks(quick ? 1 : forks != null ? forks : w.forks())
+                    .warmupIterations(quick ? Math.min(1, w.warmups()) : w.warmups())
+                    .measurementIterations(quick ? Math.min(2, w.measurements()) : w.measurements())
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementTime(TimeValue.seconds(1))
+                    .shouldFailOnError(true)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(out.resolve(String.format(Locale.ROOT, "%02d-%s.json", i + 1, w.id())).toString());
+            if (w.allocation()) {
+                options.addProfiler(GCProfiler.class);
+            }
+            if (!w.jvmArgs().isEmpty()) {
+                options.jvmArgsAppend(w.jvmArgs().toArray(String[]::new));
+            }
+            results.addAll(new Runner(options.build()).run());
+        }
+        String table = table(results);
+        Files.writeString(out.resolve("table.md"), table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("JSON results and this table: " + out.toAbsolutePath());
+    }
+
+    /** Median and range of one figure over forks. */
+    private record Stats(double median, double min, double max, int forks) {
+        static @Nullable Stats of(List<Double> values) {
+            if (values.isEmpty()) {
+                return null;
+            }
+            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = v.length;
+            double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+            return new Stats(median, v[0], v[n - 1], n);
+        }
+    }
+
+    private static String table(List<RunResult> results) {
+        Map<Row, Map<String, Stats>> figures = new LinkedHashMap<>();
+        for (Row row : ROWS) {
+            Map<String, Stats> byPeer = new LinkedHashMap<>();
+            for (String peer : ALL) {
+                Stats s = Stats.of(forkValues(results, row, peer));
+                if (s != null) {
+                    byPeer.put(peer, s);
+                }
+            }
+            if (!byPeer.isEmpty()) {
+                figures.put(row, byPeer);
+            }
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("| W | figure | rusm | Pekko default | Pekko 2 threads | raw VT | unit |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        figures.forEach((row, byPeer) -> {
+            md.append("| ").append(row.workload()).append(" | ").append(row.label());
+            for (String peer : ALL) {
+                Stats s = byPeer.get(peer);
+                md.append(" | ").append(s == null ? "–" : format(s, row.unit()));
+            }
+            md.append(" | ").append(row.unit()).append(" |\n");
+        });
+        md.append("\nEach cell: median of the per-fork scores [min–max over forks]. Forks: ");
+        md.append(forkCounts(figures)).append(".\n\n");
+        md.append("| target (rusm) | measured (median) | |\n|---|---|---|\n");
+        figures.forEach((row, byPeer) -> {
+            Stats rusm = byPeer.get(RUSM);
+            if (row.target() == null || rusm == null) {
+                return;
+            }
+            boolean met = row.higherIsBetter() ? rusm.median() >= row.target() : rusm.median() <= row.target();
+            md.append("| ").append(row.workload()).append(' ').append(row.label()).append(row.higherIsBetter() ? " ≥ " : " ≤ ")
+                    .append(number(row.target(), row.unit())).append(' ').append(row.unit())
+                    .append(" | ").append(number(rusm.median(), row.unit())).append(' ').append(row.unit())
+                    .append(" | ").append(met ? "**met**" : "**not met**").append(" |\n");
+            Stats pekko = byPeer.get("pekko");
+            if (row.workload().equals("W1") && "false".equals(row.monitored()) && pekko != null) {
+                double ratio = rusm.median() / pekko.median();
+                md.append("| W1 spawn+exit ≥ 1.6× Pekko default | ").append(String.format(Locale.ROOT, "%.2f×", ratio))
+                        .append(" | ").append(ratio >= 1.6 ? "**met**" : "**not met**").append(" |\n");
+            }
+        });
+        return md.toString();
+    }
+
+    private static String forkCounts(Map<Row, Map<String, Stats>> figures) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        figures.forEach((row, byPeer) -> byPeer.values().forEach(s -> counts.merge(row.workload(), s.forks(), Math::max)));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((w, n) -> parts.add(w + " " + n));
+        return String.join(", ", parts);
+    }
+
+    private static List<Double> forkValues(List<RunResult> results, Row row, String peer) {
+        List<Double> values = new ArrayList<>();
+        for (RunResult run : results) {
+            var params = run.getParams();
+            if (!params.getBenchmark().endsWith("." + row.method())
+                    || !peer.equals(params.getParam("peer"))
+                    || (row.monitored() != null && !row.monitored().equals(params.getParam("monitored")))
+                    || row.oneCarrier() != params.getJvmArgs().contains(ONE_CARRIER)) {
+                continue;
+            }
+            for (BenchmarkResult fork : run.getBenchmarkResults()) {
+                Double v = forkValue(fork.getIterationResults(), row);
+                if (v != null) {
+                    values.add(row.convert().applyAsDouble(v));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static @Nullable Double forkValue(Collection<IterationResult> iterations, Row row) {
+        List<Double> perIteration = new ArrayList<>();
+        for (IterationResult it : iterations) {
+            Result<?> r = row.secondary() == null ? it.getPrimaryResult() : secondary(it, row.secondary());
+            if (r != null) {
+                perIteration.add(r.getScore());
+            }
+        }
+        if (perIteration.isEmpty()) {
+            return null;
+        }
+        return switch (row.pick()) {
+            case FIRST -> perIteration.getFirst();
+            case LAST -> perIteration.getLast();
+            case MEAN -> perIteration.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        };
+    }
+
+    private static @Nullable Result<?> secondary(IterationResult it, String name) {
+        for (var e : it.getSecondaryResults().entrySet()) {
+            if (e.getKey().endsWith(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String format(Stats s, String unit) {
+        if (s.forks() == 1) {
+            return number(s.median(), unit);
+        }
+        return number(s.median(), unit) + " [" + number(s.min(), unit) + "–" + number(s.max(), unit) + "]";
+    }
+
+    private static String number(double v, String unit) {
+        if (unit.endsWith("/s")) {
+            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
+        }
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
