@@ -51,14 +51,6 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		}
 	}
 
-	/**
-	 * How often a process that has received before polls its empty mailbox before it parks. A
-	 * reply in a conversation usually lands within this window, which saves parking and being
-	 * rescheduled (about a microsecond each way); a process that never received does not spin,
-	 * so a million idle processes cost no spinning.
-	 */
-	private static final int SPINS = 64;
-
 	final Runtime runtime;
 
 	final Pid pid;
@@ -247,10 +239,6 @@ final class Proc extends MailboxNode implements Context, Runnable {
 			if (item != null) {
 				return item;
 			}
-			item = spinForItem();
-			if (item != null) {
-				return item;
-			}
 			this.parked = true;
 			item = poll();
 			if (item != null) {
@@ -274,20 +262,6 @@ final class Proc extends MailboxNode implements Context, Runnable {
 				checkExit();
 			}
 		}
-	}
-
-	private @Nullable Object spinForItem() {
-		if (this.head == this) {
-			return null;
-		}
-		for (int i = 0; i < SPINS; i++) {
-			Thread.onSpinWait();
-			Object item = poll();
-			if (item != null) {
-				return item;
-			}
-		}
-		return null;
 	}
 
 	private Object consumed(Object item) {
