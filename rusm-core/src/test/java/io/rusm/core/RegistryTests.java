@@ -170,24 +170,8 @@ class RegistryTests {
 			bodyEntries.incrementAndGet();
 			parked().run(ctx);
 		};
-		CountDownLatch ready = new CountDownLatch(CALLERS);
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<Pid>> calls = new ArrayList<>();
-		try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
-			for (int i = 0; i < CALLERS; i++) {
-				calls.add(callers.submit(() -> {
-					ready.countDown();
-					go.await();
-					return runtime.whereisOrSpawn("singleton", singleton);
-				}));
-			}
-			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-			go.countDown();
-		}
-		Set<Pid> answers = new HashSet<>();
-		for (Future<Pid> call : calls) {
-			answers.add(call.get(10, TimeUnit.SECONDS));
-		}
+		Set<Pid> answers = new HashSet<>(raceForSingleton(runtime, singleton, () -> {
+		}));
 
 		assertThat(answers).as("every caller gets the same pid").hasSize(1);
 		Pid winner = answers.iterator().next();
@@ -253,28 +237,8 @@ class RegistryTests {
 		};
 		Pid incumbent = runtime.whereisOrSpawn("singleton", singleton);
 		eventually().until(() -> bodyEntries.get() == 1);
-		CountDownLatch ready = new CountDownLatch(CALLERS);
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<Pid>> calls = new ArrayList<>();
-		try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
-			for (int i = 0; i < CALLERS; i++) {
-				calls.add(callers.submit(() -> {
-					ready.countDown();
-					go.await();
-					return runtime.whereisOrSpawn("singleton", singleton);
-				}));
-			}
-			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-			go.countDown();
-			runtime.kill(incumbent);
-		}
-		Set<Pid> replacements = new HashSet<>();
-		for (Future<Pid> call : calls) {
-			Pid answer = call.get(10, TimeUnit.SECONDS);
-			if (!answer.equals(incumbent)) {
-				replacements.add(answer);
-			}
-		}
+		Set<Pid> replacements = new HashSet<>(raceForSingleton(runtime, singleton, () -> runtime.kill(incumbent)));
+		replacements.remove(incumbent);
 
 		// A caller that looked before the kill landed rightly got the incumbent; all others
 		// share one replacement, and at most one process was spawned after the incumbent.
@@ -356,6 +320,36 @@ class RegistryTests {
 		assertThat(runtime.register("fine", pid)).isTrue();
 		assertThat(runtime.whereis("fine")).contains(pid);
 		assertThat(runtime.spawn(PARKED).pid()).isNotNull();
+	}
+
+
+	/**
+	 * Has {@link #CALLERS} threads, released together by a latch, call
+	 * {@code whereisOrSpawn("singleton", body)}; runs {@code duringRace} right after releasing them.
+	 * @return every caller's answer
+	 */
+	private static List<Pid> raceForSingleton(Runtime runtime, ProcessBody body, Runnable duringRace)
+			throws Exception {
+		CountDownLatch ready = new CountDownLatch(CALLERS);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<Pid>> calls = new ArrayList<>();
+		try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
+			for (int i = 0; i < CALLERS; i++) {
+				calls.add(callers.submit(() -> {
+					ready.countDown();
+					go.await();
+					return runtime.whereisOrSpawn("singleton", body);
+				}));
+			}
+			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+			go.countDown();
+			duringRace.run();
+		}
+		List<Pid> answers = new ArrayList<>();
+		for (Future<Pid> call : calls) {
+			answers.add(call.get(10, TimeUnit.SECONDS));
+		}
+		return answers;
 	}
 
 }
