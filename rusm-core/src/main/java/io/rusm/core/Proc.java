@@ -277,10 +277,6 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		return item;
 	}
 
-	int mailboxDepth() {
-		return this.depth;
-	}
-
 	private void requireOwner(String operation) {
 		if (Thread.currentThread() != this.thread) {
 			throw new IllegalStateException(operation + " may only be called by the process " + this.pid + " itself");
@@ -632,10 +628,6 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		return new ProcessInfo(this.pid, this.label, copy(this.names), Set.copyOf(copy(this.tags)),
 				pids(this.links), monitoringPids(), this.depth, this.trapExit,
 				Instant.ofEpochMilli(this.startedAtMillis));
-	}
-
-	synchronized List<String> namesSnapshot() {
-		return copy(this.names);
 	}
 
 	private Set<Pid> monitoringPids() {
