@@ -1,7 +1,12 @@
 package io.rusm.core;
 
 /**
- * Privileges a process may hold. A process spawns children with at most its own capabilities.
+ * Privileges a process may hold. A process spawns children through its {@link Context} with at
+ * most its own capabilities.
+ *
+ * <p>Capabilities gate what a process does through its {@code Context}. {@link Context#runtime()}
+ * hands out the runtime itself, whose methods are ungated: code that holds the {@link Runtime} is
+ * trusted, as the host of a sandboxed guest is.
  *
  * @since 0.1.0
  */

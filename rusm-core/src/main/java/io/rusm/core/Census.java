@@ -33,7 +33,7 @@ final class Census {
 	void changed() {
 		this.generation.incrementAndGet();
 		if (this.scheduled.compareAndSet(false, true)) {
-			this.runtime.timers.schedule(null, this.debounceNanos, (Runnable) this::step);
+			this.runtime.timers.scheduleTask(this.debounceNanos, this::step);
 		}
 	}
 

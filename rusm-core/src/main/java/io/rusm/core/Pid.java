@@ -46,10 +46,10 @@ public record Pid(long id) implements Comparable<Pid> {
 		Objects.requireNonNull(text, "text");
 		String trimmed = text.strip();
 		String number = trimmed;
-		if (trimmed.startsWith("<0.") && trimmed.endsWith(".0>")) {
+		if (trimmed.length() >= 6 && trimmed.startsWith("<0.") && trimmed.endsWith(".0>")) {
 			number = trimmed.substring(3, trimmed.length() - 3);
 		}
-		if (number.isEmpty() || !number.chars().allMatch(Character::isDigit)) {
+		if (number.isEmpty() || !number.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			throw new IllegalArgumentException(
 					"malformed pid '" + text + "': expected <0.N.0> or a non-negative number N");
 		}

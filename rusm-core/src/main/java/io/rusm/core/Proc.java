@@ -268,14 +268,13 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		if (this.runtime.trackDepth) {
 			DEPTH.getAndAdd(this, -1);
 		}
-		if (item instanceof StreamHandle stream) {
+		if (item instanceof Signal.Down down) {
+			forgetWatching(down.ref());
+		}
+		else if (item instanceof StreamHandle stream) {
 			stream.bindReader(this);
 		}
 		return item;
-	}
-
-	int mailboxDepth() {
-		return this.depth;
 	}
 
 	private void requireOwner(String operation) {
@@ -427,11 +426,14 @@ final class Proc extends MailboxNode implements Context, Runnable {
 
 	@Override
 	public boolean kill(Pid target) {
+		Objects.requireNonNull(target, "target");
 		return this.processControl && this.runtime.kill(target);
 	}
 
 	@Override
 	public boolean exit(Pid target, ExitReason reason) {
+		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(reason, "reason");
 		return this.processControl && this.runtime.exit(target, reason);
 	}
 
@@ -455,11 +457,19 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		return this.label;
 	}
 
-	synchronized boolean relabel(String label) {
+	/** Changes the label, moving this process between the counts of its old and new label. */
+	synchronized boolean relabel(String label, LabelCounts counts) {
 		if (this.exiting) {
 			return false;
 		}
-		this.label = label;
+		String previous = this.label;
+		if (!label.equals(previous)) {
+			if (previous != null) {
+				counts.remove(previous);
+			}
+			counts.add(label);
+			this.label = label;
+		}
 		return true;
 	}
 
@@ -618,10 +628,6 @@ final class Proc extends MailboxNode implements Context, Runnable {
 		return new ProcessInfo(this.pid, this.label, copy(this.names), Set.copyOf(copy(this.tags)),
 				pids(this.links), monitoringPids(), this.depth, this.trapExit,
 				Instant.ofEpochMilli(this.startedAtMillis));
-	}
-
-	synchronized List<String> namesSnapshot() {
-		return copy(this.names);
 	}
 
 	private Set<Pid> monitoringPids() {

@@ -34,12 +34,18 @@ final class ProcessGroups {
 		return (members != null) ? members : Set.of();
 	}
 
+	/** Live members per tag; a member already tearing down is not counted. */
 	SortedMap<String, Integer> counts() {
 		SortedMap<String, Integer> counts = new TreeMap<>();
 		this.groups.forEach((tag, members) -> {
-			int size = members.size();
-			if (size > 0) {
-				counts.put(tag, size);
+			int live = 0;
+			for (Proc member : members) {
+				if (!member.isExiting()) {
+					live++;
+				}
+			}
+			if (live > 0) {
+				counts.put(tag, live);
 			}
 		});
 		return counts;

@@ -69,6 +69,8 @@ public final class Runtime implements AutoCloseable {
 
 	private final ProcessGroups groups = new ProcessGroups();
 
+	private final LabelCounts labels = new LabelCounts();
+
 	private final LongAdder spawned = new LongAdder();
 
 	private final LongAdder finished = new LongAdder();
@@ -146,6 +148,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return a handle to the new process
 	 */
 	public ProcessHandle spawnLink(Pid parent, ProcessBody body) {
+		Objects.requireNonNull(parent, "parent");
 		return spawn(SpawnOptions.builder().linkTo(parent).build(), body);
 	}
 
@@ -172,7 +175,8 @@ public final class Runtime implements AutoCloseable {
 	 * Returns the live process registered as {@code name}, or spawns {@code body} under that name.
 	 * Race-free: whatever the number of concurrent callers, exactly one process is started and all
 	 * get its pid. The name is claimed before the new process's thread starts, so a losing
-	 * candidate's body never runs.
+	 * candidate's body never runs; it is never counted as spawned, though {@link #list()} may see
+	 * it for the instant before it is dropped.
 	 * @param name the name
 	 * @param body what the process runs if none holds the name
 	 * @return the pid registered as {@code name}
@@ -206,20 +210,20 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
-	 * Creates, registers and starts a process; returns {@code null}, having started nothing, if
-	 * {@code name} is taken.
+	 * Creates, registers and starts a process. The name is claimed last, so whoever finds the
+	 * process by its name also finds its tags and link in place; if the name is taken the process
+	 * is abandoned before its thread starts and {@code null} is returned.
 	 */
 	private @Nullable Proc start(SpawnOptions options, @Nullable String name, ProcessBody body,
 			boolean processControl) {
 		Objects.requireNonNull(body, "body");
-		if (this.closing) {
-			throw new IllegalStateException("the runtime is shutting down and accepts no new processes");
-		}
+		requireOpen();
 		Proc process = new Proc(this, body, processControl, options.label(), options.trapExit());
 		this.table.put(process.pid, process);
-		if (name != null && !claimName(name, process)) {
+		if (this.closing) {
+			// A shutdown began after the check above and may have missed this process: undo.
 			this.table.remove(process.pid, process);
-			return null;
+			requireOpen();
 		}
 		for (String tag : options.tags()) {
 			joinGroup(tag, process);
@@ -228,10 +232,15 @@ public final class Runtime implements AutoCloseable {
 		if (linkTo != null) {
 			linkAtSpawn(process, linkTo);
 		}
+		if (name != null && !claimName(name, process)) {
+			abandon(process);
+			return null;
+		}
 		this.spawned.increment();
 		this.keeper.ensureRunning();
 		String label = options.label();
 		if (label != null) {
+			this.labels.add(label);
 			if (this.logLevel.includes(LogLevel.DEBUG)) {
 				LifecycleLog.spawned(process.pid, label);
 			}
@@ -239,6 +248,31 @@ public final class Runtime implements AutoCloseable {
 		}
 		process.thread.start();
 		return process;
+	}
+
+	private void requireOpen() {
+		if (this.closing) {
+			throw new IllegalStateException("the runtime is shutting down and accepts no new processes");
+		}
+	}
+
+	/**
+	 * Undoes a process that lost the race for its name before its thread started: it leaves its
+	 * groups and its parent's links and the table, and is never counted as spawned.
+	 */
+	private void abandon(Proc process) {
+		Proc.Relations held = process.closeRelations();
+		if (held.tags() != null) {
+			for (String tag : held.tags()) {
+				this.groups.leave(tag, process);
+			}
+		}
+		if (held.links() != null) {
+			for (Proc peer : held.links()) {
+				peer.removeLinkTo(process.pid);
+			}
+		}
+		this.table.remove(process.pid, process);
 	}
 
 	/** Links a child that has not started yet to its parent; a dead parent means NOPROC for it. */
@@ -270,17 +304,19 @@ public final class Runtime implements AutoCloseable {
 		if (process == null || process.isExiting()) {
 			return false;
 		}
-		process.stageExit(ExitReason.KILLED);
 		if (this.logLevel.includes(LogLevel.INFO)) {
+			// Before the signal: the killed process logs its exit on its own thread right after.
 			LifecycleLog.killed(pid, process.label());
 		}
+		process.stageExit(ExitReason.KILLED);
 		return true;
 	}
 
 	/**
-	 * Ends {@code pid} with {@code reason} (Erlang's {@code exit/2}), which its links and monitors
-	 * observe; a process can be made to crash without throwing. The first reason staged for a
-	 * process wins.
+	 * Ends {@code pid} with {@code reason}, which its links and monitors observe; a process can be
+	 * made to crash without throwing. Unlike Erlang's {@code exit/2} this ends even a process that
+	 * traps exits; {@link #signalExit(Pid, ExitReason)} lets a trapping process decide. The first
+	 * reason staged for a process wins.
 	 * @param pid the process
 	 * @param reason the reason it ends with
 	 * @return whether a live process was found
@@ -304,6 +340,10 @@ public final class Runtime implements AutoCloseable {
 		Proc.Relations held = process.closeRelations();
 		this.table.remove(process.pid, process);
 		this.finished.increment();
+		String label = process.label();
+		if (label != null) {
+			this.labels.remove(label);
+		}
 		if (held.names() != null) {
 			for (String name : held.names()) {
 				this.registry.remove(name, process);
@@ -335,7 +375,6 @@ public final class Runtime implements AutoCloseable {
 				propagateExit(process.pid, peer, reason);
 			}
 		}
-		String label = process.label();
 		if (label != null || reason instanceof ExitReason.Crashed) {
 			if (this.logLevel.includes(LogLevel.forExit(reason))) {
 				LifecycleLog.exited(process.pid, label, reason);
@@ -368,6 +407,22 @@ public final class Runtime implements AutoCloseable {
 	private void propagateExit(Pid from, Proc peer, ExitReason reason) {
 		peer.removeLinkTo(from);
 		sendExitSignal(from, peer, reason);
+	}
+
+	/**
+	 * Sends {@code pid} an exit signal from the runtime, with Erlang's {@code exit/2} semantics: a
+	 * process that traps exits receives {@link Signal.Exit} from {@link Pid#SYSTEM} and decides
+	 * what to do (a {@link Supervisor} stops its children in reverse order, each within its
+	 * shutdown timeout, and exits); any other process ends with an abnormal {@code reason} and
+	 * ignores {@link ExitReason#NORMAL}. This is how to stop a supervision tree in order.
+	 * @param pid the process
+	 * @param reason the reason carried by the signal
+	 * @return whether a live process was found
+	 */
+	public boolean signalExit(Pid pid, ExitReason reason) {
+		Objects.requireNonNull(pid, "pid");
+		Objects.requireNonNull(reason, "reason");
+		return exitSignal(Pid.SYSTEM, pid, reason);
 	}
 
 	/**
@@ -422,12 +477,12 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Sends {@code message} to the process registered as {@code name}.
-	 * @param name the registered name
+	 * @param name the registered name; not blank (a blank name is never registered)
 	 * @param message any object but {@code null}
 	 * @return whether it landed in a live process's mailbox
 	 */
 	public boolean sendNamed(String name, Object message) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Objects.requireNonNull(message, "message");
 		Proc process = this.registry.get(name);
 		return process != null && !process.isExiting() && process.deliver(message) == Delivery.DELIVERED;
@@ -532,7 +587,8 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Delivers {@code message} to {@code pid} after {@code delay}. Timers cost one small object each
-	 * and no thread; a process's pending timers are dropped when it exits.
+	 * and no thread; a process's pending timers are dropped when it exits, and a timer for a pid
+	 * that is not alive is never pending.
 	 * @param pid the recipient
 	 * @param delay how long to wait; not negative
 	 * @param message any object but {@code null}
@@ -627,7 +683,7 @@ public final class Runtime implements AutoCloseable {
 			return ref;
 		}
 		Proc watched = this.table.get(target);
-		if (watched == null || !watched.addWatcher(new Watch.ByProcess(ref))) {
+		if (watched == null || !watched.addWatcher(new Watch.ByProcess(ref, watching))) {
 			watching.forgetWatching(ref);
 			watching.deliverSignal(new Signal.Down(ref, target, ExitReason.NOPROC));
 			return ref;
@@ -691,22 +747,22 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * Looks up a registered name.
-	 * @param name the name
+	 * @param name the name; not blank
 	 * @return the live process holding it, if any
 	 */
 	public Optional<Pid> whereis(String name) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Proc process = this.registry.get(name);
 		return (process != null && !process.isExiting()) ? Optional.of(process.pid) : Optional.empty();
 	}
 
 	/**
 	 * Releases {@code name}.
-	 * @param name the name
+	 * @param name the name; not blank
 	 * @return whether it was registered
 	 */
 	public boolean unregister(String name) {
-		Objects.requireNonNull(name, "name");
+		Arguments.name(name, "name");
 		Proc process = this.registry.remove(name);
 		if (process == null) {
 			return false;
@@ -760,22 +816,27 @@ public final class Runtime implements AutoCloseable {
 
 	/**
 	 * The live members of the process group {@code tag}.
-	 * @param tag the tag
+	 * @param tag the tag; not blank
 	 * @return the members in pid order; empty for an unknown tag
 	 */
 	public List<Pid> whereisTag(String tag) {
-		Objects.requireNonNull(tag, "tag");
-		return this.groups.members(tag).stream().map((process) -> process.pid).sorted().toList();
+		Arguments.name(tag, "tag");
+		return this.groups.members(tag)
+			.stream()
+			.filter((process) -> !process.isExiting())
+			.map((process) -> process.pid)
+			.sorted()
+			.toList();
 	}
 
 	/**
 	 * Removes {@code pid} from the process group {@code tag}; a group left empty disappears.
-	 * @param tag the tag
+	 * @param tag the tag; not blank
 	 * @param pid the process
 	 * @return whether it was a member
 	 */
 	public boolean unregisterTag(String tag, Pid pid) {
-		Objects.requireNonNull(tag, "tag");
+		Arguments.name(tag, "tag");
 		Objects.requireNonNull(pid, "pid");
 		Proc process = this.table.get(pid);
 		if (process == null || !process.removeTag(tag)) {
@@ -895,7 +956,7 @@ public final class Runtime implements AutoCloseable {
 		Objects.requireNonNull(pid, "pid");
 		Arguments.name(label, "label");
 		Proc process = this.table.get(pid);
-		if (process == null || !process.relabel(label)) {
+		if (process == null || !process.relabel(label, this.labels)) {
 			return false;
 		}
 		censusChanged();
@@ -907,14 +968,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return label to live count, sorted by label
 	 */
 	public SortedMap<String, Integer> census() {
-		SortedMap<String, Integer> counts = new TreeMap<>();
-		for (Proc process : this.table.values()) {
-			String label = process.label();
-			if (label != null) {
-				counts.merge(label, 1, Integer::sum);
-			}
-		}
-		return counts;
+		return this.labels.snapshot();
 	}
 
 	/**
@@ -929,10 +983,6 @@ public final class Runtime implements AutoCloseable {
 		if (this.census != null) {
 			this.census.changed();
 		}
-	}
-
-	@Nullable Proc lookup(Pid pid) {
-		return this.table.get(pid);
 	}
 
 	// ------------------------------------------------------------------ shutdown
@@ -1074,8 +1124,9 @@ public final class Runtime implements AutoCloseable {
 
 		/**
 		 * Sets the level of the lifecycle log {@code io.rusm.lifecycle} (default {@link LogLevel#OFF}).
-		 * At {@link LogLevel#INFO} and above a debounced census line is also written whenever labeled
-		 * processes or process groups changed.
+		 * Spawns and exits are logged for labeled processes, the components an application named;
+		 * crashes are logged for every process. At {@link LogLevel#INFO} and above a debounced census
+		 * line is also written whenever labeled processes or process groups changed.
 		 * @param level the level
 		 * @return this builder
 		 */

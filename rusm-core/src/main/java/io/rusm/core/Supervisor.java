@@ -144,6 +144,7 @@ public final class Supervisor implements ProcessBody {
 					}
 					else if (exit.reason().isAbnormal() && this.parents.contains(exit.from())) {
 						stopAll();
+						publish();
 						throw new ProcessExitException(exit.reason());
 					}
 				}

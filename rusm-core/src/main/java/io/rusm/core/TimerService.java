@@ -49,23 +49,43 @@ final class TimerService {
 		return (this.clock != null) ? this.clock.nanoTime() : System.nanoTime();
 	}
 
+	/** Pending {@code sendAfter} timers; the runtime's own tasks are not counted. */
 	long pending() {
 		return this.pending.sum();
 	}
 
 	/**
-	 * Schedules {@code message} for {@code target}, or, with a {@code null} target, runs the
-	 * {@link Runnable} {@code message} on the timer thread.
+	 * Schedules {@code message} for {@code target}. A target that is gone ({@code null}) or exiting
+	 * gets a timer that is not pending and never fires.
 	 */
 	TimerRef schedule(@Nullable Proc target, long delayNanos, Object message) {
-		long now = now();
-		long deadline = (delayNanos >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + delayNanos;
-		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
-		TimerRef timer = new TimerRef(shard, target, message, deadline);
-		if (this.stopped || (target != null && !target.addTimer(timer))) {
+		TimerRef timer = newTimer(target, delayNanos, message);
+		if (this.stopped || target == null || !target.addTimer(timer)) {
 			timer.message = null;
 			return timer;
 		}
+		return enqueue(timer);
+	}
+
+	/** Runs {@code task} on the timer thread (or the advancing thread) after {@code delayNanos}. */
+	TimerRef scheduleTask(long delayNanos, Runnable task) {
+		return enqueue(newTimer(null, delayNanos, task));
+	}
+
+	private TimerRef newTimer(@Nullable Proc target, long delayNanos, Object message) {
+		long now = now();
+		long deadline = (delayNanos >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + delayNanos;
+		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
+		return new TimerRef(shard, target, message, deadline);
+	}
+
+	private TimerRef enqueue(TimerRef timer) {
+		if (this.stopped) {
+			timer.message = null;
+			return timer;
+		}
+		long deadline = timer.deadline;
+		Shard shard = timer.shard;
 		if (shard.add(timer) && this.clock == null && deadline < this.nextWake) {
 			wakeTicker();
 		}
@@ -183,7 +203,9 @@ final class TimerService {
 				this.heap = Arrays.copyOf(this.heap, this.size + (this.size >> 1));
 			}
 			siftUp(this.size++, timer);
-			TimerService.this.pending.increment();
+			if (timer.target != null) {
+				TimerService.this.pending.increment();
+			}
 			return true;
 		}
 
@@ -215,12 +237,16 @@ final class TimerService {
 		}
 
 		synchronized void clear() {
+			int userTimers = 0;
 			for (int i = 0; i < this.size; i++) {
+				if (this.heap[i].target != null) {
+					userTimers++;
+				}
 				this.heap[i].heapIndex = -1;
 				this.heap[i].message = null;
 				this.heap[i] = null;
 			}
-			TimerService.this.pending.add(-this.size);
+			TimerService.this.pending.add(-userTimers);
 			this.size = 0;
 		}
 
@@ -237,7 +263,9 @@ final class TimerService {
 					siftUp(index, moved);
 				}
 			}
-			TimerService.this.pending.decrement();
+			if (removed.target != null) {
+				TimerService.this.pending.decrement();
+			}
 			if (this.heap.length > 64 && this.size < this.heap.length >> 2) {
 				this.heap = Arrays.copyOf(this.heap, this.heap.length >> 1);
 			}

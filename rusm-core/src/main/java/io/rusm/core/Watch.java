@@ -18,20 +18,23 @@ abstract class Watch {
 	/** Whether this watch belongs to a process that {@code info} reports as monitoring. */
 	abstract boolean byProcess();
 
-	/** A process monitoring another: it is told with a {@link Signal.Down} in its mailbox. */
+	/**
+	 * A process monitoring another: it is told with a {@link Signal.Down} in its mailbox, and
+	 * forgets the monitor itself when it receives it, so a busy watcher's bookkeeping is never
+	 * contended by the processes it watches.
+	 */
 	static final class ByProcess extends Watch {
 
-		ByProcess(MonitorRef ref) {
+		private final Proc watcher;
+
+		ByProcess(MonitorRef ref, Proc watcher) {
 			super(ref);
+			this.watcher = watcher;
 		}
 
 		@Override
 		void fire(Runtime runtime, ExitReason reason) {
-			Proc watcher = runtime.lookup(this.ref.watcher());
-			if (watcher != null) {
-				watcher.forgetWatching(this.ref);
-				watcher.deliverSignal(new Signal.Down(this.ref, this.ref.target(), reason));
-			}
+			this.watcher.deliverSignal(new Signal.Down(this.ref, this.ref.target(), reason));
 		}
 
 		@Override

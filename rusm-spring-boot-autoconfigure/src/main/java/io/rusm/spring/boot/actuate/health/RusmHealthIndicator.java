@@ -1,0 +1,68 @@
+package io.rusm.spring.boot.actuate.health;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.rusm.core.ExitReason;
+import io.rusm.spring.boot.RusmProcessRegistry;
+import io.rusm.spring.boot.SingletonStatus;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the {@link io.rusm.spring.boot.RusmProcess @RusmProcess} singletons: UP while
+ * each of them is running or can still be restarted, DOWN once one has crashed more often
+ * than its supervisor's restart intensity allows and stays down. The details name the
+ * exhausted singletons and how each last crashed.
+ *
+ * @author rusm contributors
+ * @since 0.1.0
+ */
+public final class RusmHealthIndicator extends AbstractHealthIndicator {
+
+	private final RusmProcessRegistry registry;
+
+	/**
+	 * Creates an indicator for the singletons of a registry.
+	 * @param registry the registry of the application's singletons
+	 */
+	public RusmHealthIndicator(RusmProcessRegistry registry) {
+		super("rusm health check failed");
+		this.registry = Objects.requireNonNull(registry, "registry");
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		List<SingletonStatus> singletons = this.registry.singletons();
+		Map<String, Object> exhausted = new LinkedHashMap<>();
+		for (SingletonStatus singleton : singletons) {
+			if (singleton.state() == SingletonStatus.State.EXHAUSTED) {
+				exhausted.put(singleton.name(), describe(singleton.lastExit()));
+			}
+		}
+		builder.withDetail("singletons", singletons.size());
+		if (exhausted.isEmpty()) {
+			builder.up();
+		}
+		else {
+			builder.down().withDetail("exhausted", exhausted);
+		}
+	}
+
+	private static String describe(@Nullable ExitReason reason) {
+		if (reason == null) {
+			return "unknown";
+		}
+		if (reason instanceof ExitReason.Crashed crashed) {
+			Throwable cause = crashed.cause();
+			return (cause.getMessage() != null) ? cause.getClass().getName() + ": " + cause.getMessage()
+					: cause.getClass().getName();
+		}
+		return reason.kind();
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.rusm.spring.boot;
+
+import java.io.Serializable;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link HandlerMethods}.
+ */
+class HandlerMethodsTests {
+
+	@Test
+	void dispatchesToTheMostSpecificParameterType() throws Exception {
+		HandlerMethods handlers = HandlerMethods.introspect("bean", Specific.class);
+		Specific bean = new Specific();
+		assertThat(handlers.dispatch(bean, "text")).hasValueSatisfying((d) -> assertThat(d.result()).isEqualTo("string"));
+		assertThat(handlers.dispatch(bean, new StringBuilder("x")))
+			.hasValueSatisfying((d) -> assertThat(d.result()).isEqualTo("char-sequence"));
+		assertThat(handlers.dispatch(bean, 1L)).hasValueSatisfying((d) -> assertThat(d.result()).isEqualTo("object"));
+	}
+
+	@Test
+	void primitiveParameterMatchesItsWrapper() throws Exception {
+		HandlerMethods handlers = HandlerMethods.introspect("bean", Primitive.class);
+		assertThat(handlers.dispatch(new Primitive(), 41)).hasValueSatisfying((d) -> assertThat(d.result()).isEqualTo(42));
+	}
+
+	@Test
+	void unmatchedMessageIsNotDispatched() throws Exception {
+		HandlerMethods handlers = HandlerMethods.introspect("bean", Primitive.class);
+		assertThat(handlers.dispatch(new Primitive(), "text")).isEmpty();
+	}
+
+	@Test
+	void handlerExceptionIsRethrownUnwrapped() {
+		HandlerMethods handlers = HandlerMethods.introspect("bean", Throwing.class);
+		assertThatIllegalStateException().isThrownBy(() -> handlers.dispatch(new Throwing(), "x")).withMessage("boom");
+	}
+
+	@Test
+	void ambiguousHandlersFailTheDispatch() {
+		HandlerMethods handlers = HandlerMethods.introspect("bean", Ambiguous.class);
+		assertThatIllegalStateException().isThrownBy(() -> handlers.dispatch(new Ambiguous(), "text"))
+			.withMessageContaining("Ambiguous @RusmHandler methods for java.lang.String");
+	}
+
+	@Test
+	void handlerWithoutExactlyOneParameterIsRejected() {
+		assertThatIllegalStateException().isThrownBy(() -> HandlerMethods.introspect("twoArgs", TwoParameters.class))
+			.withMessageContaining("'twoArgs'")
+			.withMessageContaining("must take exactly one parameter");
+	}
+
+	@Test
+	void twoHandlersOfTheSameTypeAreRejected() {
+		assertThatIllegalStateException().isThrownBy(() -> HandlerMethods.introspect("dup", SameType.class))
+			.withMessageContaining("'dup'")
+			.withMessageContaining("both handle java.lang.Integer");
+	}
+
+	static class Specific {
+
+		@RusmHandler
+		String string(String value) {
+			return "string";
+		}
+
+		@RusmHandler
+		String charSequence(CharSequence value) {
+			return "char-sequence";
+		}
+
+		@RusmHandler
+		String object(Object value) {
+			return "object";
+		}
+
+	}
+
+	static class Primitive {
+
+		@RusmHandler
+		int increment(int value) {
+			return value + 1;
+		}
+
+	}
+
+	static class Throwing {
+
+		@RusmHandler
+		void fail(String value) {
+			throw new IllegalStateException("boom");
+		}
+
+	}
+
+	static class Ambiguous {
+
+		@RusmHandler
+		void charSequence(CharSequence value) {
+		}
+
+		@RusmHandler
+		void serializable(Serializable value) {
+		}
+
+	}
+
+	static class TwoParameters {
+
+		@RusmHandler
+		void handle(String value, String other) {
+		}
+
+	}
+
+	static class SameType {
+
+		@RusmHandler
+		void boxed(Integer value) {
+		}
+
+		@RusmHandler
+		void primitive(int value) {
+		}
+
+	}
+
+}

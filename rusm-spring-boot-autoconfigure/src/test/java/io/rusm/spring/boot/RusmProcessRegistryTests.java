@@ -1,0 +1,138 @@
+package io.rusm.spring.boot;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.rusm.core.ExitReason;
+import io.rusm.core.Pid;
+import io.rusm.core.ProcessBody;
+import io.rusm.core.Restart;
+import io.rusm.core.Runtime;
+import io.rusm.core.Signal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RusmProcessRegistry}.
+ */
+class RusmProcessRegistryTests {
+
+	private final Map<Pid, ExitReason> exits = new ConcurrentHashMap<>();
+
+	private final Runtime runtime = Runtime.builder()
+		.exitListener((event) -> this.exits.put(event.pid(), event.reason()))
+		.build();
+
+	@AfterEach
+	void closeRuntime() {
+		this.runtime.close();
+	}
+
+	@Test
+	void phaseIsBelowTheWebServerStartStopPhase() {
+		RusmProcessRegistry registry = registry(Duration.ofSeconds(1));
+		assertThat(registry.getPhase()).isLessThan(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE);
+		assertThat(registry.isAutoStartup()).isTrue();
+	}
+
+	@Test
+	void stopWithCallbackIsNotRunningAtOnceAndCallsBackOnceWhenStopped() throws InterruptedException {
+		RusmProcessRegistry registry = registry(Duration.ofSeconds(5));
+		CountDownLatch trapping = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		registry.register(List.of(definition("slow", (ctx) -> {
+			ctx.trapExits(true);
+			trapping.countDown();
+			Object message;
+			do {
+				message = ctx.receive();
+			}
+			while (!(message instanceof Signal.Exit));
+			release.await();
+		})));
+		registry.start();
+		assertThat(registry.isRunning()).isTrue();
+		trapping.await();
+		Pid pid = this.runtime.whereis("slow").orElseThrow();
+		AtomicInteger callbacks = new AtomicInteger();
+		CountDownLatch stopped = new CountDownLatch(1);
+		registry.stop(() -> {
+			callbacks.incrementAndGet();
+			stopped.countDown();
+		});
+		assertThat(registry.isRunning()).isFalse();
+		assertThat(stopped.await(100, TimeUnit.MILLISECONDS)).isFalse();
+		release.countDown();
+		assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(callbacks).hasValue(1);
+		assertThat(this.runtime.isAlive(pid)).isFalse();
+		assertThat(registry.singletons()).isEmpty();
+	}
+
+	@Test
+	void singletonThatIgnoresShutdownIsKilledAtTheTimeout() throws InterruptedException {
+		RusmProcessRegistry registry = registry(Duration.ofMillis(200));
+		CountDownLatch trapping = new CountDownLatch(1);
+		registry.register(List.of(definition("stubborn", (ctx) -> {
+			ctx.trapExits(true);
+			trapping.countDown();
+			while (true) {
+				ctx.receive();
+			}
+		})));
+		registry.start();
+		trapping.await();
+		Pid pid = this.runtime.whereis("stubborn").orElseThrow();
+		long start = System.nanoTime();
+		registry.stop();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(this.runtime.isAlive(pid)).isFalse();
+	}
+
+	@Test
+	void startIsIdempotent() {
+		RusmProcessRegistry registry = registry(Duration.ofSeconds(1));
+		AtomicInteger starts = new AtomicInteger();
+		registry.register(List.of(definition("once", (ctx) -> {
+			starts.incrementAndGet();
+			ctx.receive();
+		})));
+		registry.start();
+		registry.start();
+		assertThat(registry.singletons()).hasSize(1);
+		assertThat(registry.singletons().get(0).state()).isEqualTo(SingletonStatus.State.RUNNING);
+		registry.stop();
+		assertThat(starts).hasValue(1);
+	}
+
+	@Test
+	void stoppedSingletonExitsWithShutdown() {
+		RusmProcessRegistry registry = registry(Duration.ofSeconds(1));
+		registry.register(List.of(definition("plain", (ctx) -> ctx.receive())));
+		registry.start();
+		Pid pid = this.runtime.whereis("plain").orElseThrow();
+		registry.stop();
+		assertThat(this.runtime.isAlive(pid)).isFalse();
+		assertThat(this.runtime.whereis("plain")).isEmpty();
+		assertThat(this.runtime.whereis("plain-supervisor")).isEmpty();
+		assertThat(this.exits).containsEntry(pid, ExitReason.SHUTDOWN);
+	}
+
+	private RusmProcessRegistry registry(Duration shutdownTimeout) {
+		return new RusmProcessRegistry(this.runtime, 3, Duration.ofSeconds(5), shutdownTimeout);
+	}
+
+	private static ProcessDefinition definition(String name, ProcessBody body) {
+		return new ProcessDefinition(name, name, List.of(), Restart.PERMANENT, name + "Bean", () -> body);
+	}
+
+}
