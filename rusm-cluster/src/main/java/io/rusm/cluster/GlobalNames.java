@@ -252,11 +252,19 @@ final class GlobalNames {
 				: "another claim";
 	}
 
+	/** Stops releasing names as their holders exit (the node is leaving). */
+	void stopWatching() {
+		this.keeper.stop();
+	}
+
 	/** Releases every name this node holds, at once (the node is leaving). */
 	void releaseAll() {
-		this.keeper.stop();
-		this.held.forEach(this.backend::release);
-		this.held.clear();
+		try {
+			this.held.forEach(this.backend::release);
+		}
+		finally {
+			this.held.clear();
+		}
 	}
 
 	private static void requireName(String name) {

@@ -331,8 +331,9 @@ public final class RusmCluster implements AutoCloseable {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
-		this.backend.stop();
+		this.names.stopWatching();
 		try {
+			this.backend.stop();
 			this.names.releaseAll();
 			this.backend.forget(this.backend.memberId());
 		}

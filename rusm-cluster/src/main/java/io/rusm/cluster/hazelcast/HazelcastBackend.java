@@ -219,10 +219,10 @@ public final class HazelcastBackend implements ClusterBackend {
 			return;
 		}
 		this.handler = null;
-		this.hazelcast.getUserContext().remove(HANDLER_KEY, started);
 		if (!this.hazelcast.getLifecycleService().isRunning()) {
 			return;
 		}
+		this.hazelcast.getUserContext().remove(HANDLER_KEY, started);
 		if (this.membershipListener != null) {
 			this.hazelcast.getCluster().removeMembershipListener(this.membershipListener);
 		}
