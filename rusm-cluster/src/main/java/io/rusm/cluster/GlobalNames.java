@@ -1,6 +1,7 @@
 package io.rusm.cluster;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -248,8 +249,8 @@ final class GlobalNames {
 	}
 
 	private String describe(@Nullable NameRecord winner) {
-		return (winner != null) ? "the holder claimed at " + winner.claimedAt() + " ms on node " + winner.node()
-				: "another claim";
+		return (winner != null) ? "the holder claimed at " + Instant.ofEpochMilli(winner.claimedAt()) + " on node "
+				+ this.directory.nameOf(winner.node()) : "another claim";
 	}
 
 	/** Stops releasing names as their holders exit (the node is leaving). */

@@ -1,10 +1,12 @@
 package io.rusm.cluster;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.rusm.cluster.backend.ClusterBackend;
 import io.rusm.cluster.backend.ClusterMember;
+import io.rusm.cluster.backend.NodeRecord;
 
 /**
  * Which nodes are alive, cached between membership changes so that looking up a name held on a
@@ -16,7 +18,7 @@ final class NodeDirectory {
 
 	private final String localNode;
 
-	private volatile Set<String> live = Set.of();
+	private volatile Map<String, String> live = Map.of();
 
 	NodeDirectory(ClusterBackend backend, String localNode) {
 		this.backend = backend;
@@ -24,11 +26,16 @@ final class NodeDirectory {
 	}
 
 	boolean isLive(String nodeId) {
-		if (this.localNode.equals(nodeId) || this.live.contains(nodeId)) {
+		if (this.localNode.equals(nodeId) || this.live.containsKey(nodeId)) {
 			return true;
 		}
 		refresh();
-		return this.live.contains(nodeId);
+		return this.live.containsKey(nodeId);
+	}
+
+	/** The name of a live node, or its id if it is not known to be alive. */
+	String nameOf(String nodeId) {
+		return this.live.getOrDefault(nodeId, nodeId);
 	}
 
 	void refresh() {
@@ -37,7 +44,7 @@ final class NodeDirectory {
 			.entrySet()
 			.stream()
 			.filter((entry) -> members.contains(entry.getKey()))
-			.map((entry) -> entry.getValue().id())
-			.collect(Collectors.toUnmodifiableSet());
+			.map(Map.Entry::getValue)
+			.collect(Collectors.toUnmodifiableMap(NodeRecord::id, NodeRecord::name, (first, second) -> first));
 	}
 }
