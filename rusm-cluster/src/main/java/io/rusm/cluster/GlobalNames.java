@@ -45,15 +45,19 @@ final class GlobalNames {
 
 	private final NodeDirectory directory;
 
+	private final RemoteMessaging messaging;
+
 	private final Map<String, NameRecord> held = new ConcurrentHashMap<>();
 
 	private final NameKeeper keeper;
 
-	GlobalNames(Runtime runtime, ClusterBackend backend, String nodeId, NodeDirectory directory) {
+	GlobalNames(Runtime runtime, ClusterBackend backend, String nodeId, NodeDirectory directory,
+			RemoteMessaging messaging) {
 		this.runtime = runtime;
 		this.backend = backend;
 		this.nodeId = nodeId;
 		this.directory = directory;
+		this.messaging = messaging;
 		this.keeper = new NameKeeper(runtime, this::holderExited);
 	}
 
@@ -167,7 +171,14 @@ final class GlobalNames {
 		requireName(name);
 		Objects.requireNonNull(message, "message");
 		NameRecord record = holder(name);
-		return record != null && this.runtime.send(localPid(name, record), message);
+		if (record == null) {
+			return false;
+		}
+		if (isLocal(record)) {
+			return this.runtime.send(Pid.of(record.pid()), message);
+		}
+		this.messaging.send(record.node(), record.pid(), message);
+		return true;
 	}
 
 	<T> T call(String name, Object request, Duration timeout) {
@@ -176,15 +187,14 @@ final class GlobalNames {
 		if (record == null) {
 			throw new NoProcessException("no process holds the global name '" + name + "'");
 		}
-		return this.runtime.call(localPid(name, record), request, timeout);
+		if (isLocal(record)) {
+			return this.runtime.call(Pid.of(record.pid()), request, timeout);
+		}
+		return this.messaging.call(record.node(), record.pid(), request, timeout);
 	}
 
-	private Pid localPid(String name, NameRecord record) {
-		if (!record.node().equals(this.nodeId)) {
-			throw new UnsupportedOperationException("global name '" + name + "' is held on another node; "
-					+ "messages and calls to processes on other nodes are not supported yet");
-		}
-		return Pid.of(record.pid());
+	private boolean isLocal(NameRecord record) {
+		return record.node().equals(this.nodeId);
 	}
 
 	/** The live, resolved holder of a name, if any. */
@@ -195,7 +205,7 @@ final class GlobalNames {
 
 	/** Whether a record names a holder that is gone: a dead local process, or a node that left. */
 	private boolean isStale(NameRecord record) {
-		if (record.node().equals(this.nodeId)) {
+		if (isLocal(record)) {
 			return !record.pending() && !this.runtime.isAlive(Pid.of(record.pid()));
 		}
 		return !this.directory.isLive(record.node());

@@ -9,19 +9,28 @@ import org.jspecify.annotations.Nullable;
 import io.rusm.core.Pid;
 import io.rusm.core.Runtime;
 
+import io.rusm.cluster.backend.Envelope;
 import io.rusm.cluster.backend.NodeHandler;
 import io.rusm.cluster.backend.NodeRequest;
 
 /**
- * This node's answers to the fan-out requests of other nodes, read from its own runtime: tags and
- * census stay local operations, and the cluster-wide view is their sum.
+ * This node's answers to the fan-out requests of other nodes, read from its own runtime (tags and
+ * census stay local operations, and the cluster-wide view is their sum), and its inbox.
  */
 final class LocalNode implements NodeHandler {
 
 	private final Runtime runtime;
 
-	LocalNode(Runtime runtime) {
+	private final RemoteMessaging messaging;
+
+	LocalNode(Runtime runtime, RemoteMessaging messaging) {
 		this.runtime = runtime;
+		this.messaging = messaging;
+	}
+
+	@Override
+	public void receive(Envelope envelope) {
+		this.messaging.receive(envelope);
 	}
 
 	@Override

@@ -1,8 +1,11 @@
 package io.rusm.cluster;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import io.rusm.cluster.backend.ClusterBackend;
 import io.rusm.cluster.backend.ClusterMember;
@@ -19,6 +22,8 @@ final class NodeDirectory {
 	private final String localNode;
 
 	private volatile Map<String, String> live = Map.of();
+
+	private volatile Map<String, String> nodeOfMember = Map.of();
 
 	NodeDirectory(ClusterBackend backend, String localNode) {
 		this.backend = backend;
@@ -38,13 +43,20 @@ final class NodeDirectory {
 		return this.live.getOrDefault(nodeId, nodeId);
 	}
 
+	/** The node that ran on a member, as last seen; {@code null} if none is known. */
+	@Nullable String nodeOfMember(String memberId) {
+		return this.nodeOfMember.get(memberId);
+	}
+
 	void refresh() {
 		Set<String> members = this.backend.members().stream().map(ClusterMember::id).collect(Collectors.toSet());
-		this.live = this.backend.nodes()
-			.entrySet()
+		Map<String, NodeRecord> nodes = this.backend.nodes();
+		nodes.keySet().retainAll(members);
+		this.live = nodes.values()
 			.stream()
-			.filter((entry) -> members.contains(entry.getKey()))
-			.map(Map.Entry::getValue)
 			.collect(Collectors.toUnmodifiableMap(NodeRecord::id, NodeRecord::name, (first, second) -> first));
+		Map<String, String> byMember = new HashMap<>(this.nodeOfMember);
+		nodes.forEach((member, node) -> byMember.put(member, node.id()));
+		this.nodeOfMember = Map.copyOf(byMember);
 	}
 }

@@ -71,6 +71,8 @@ public final class RusmCluster implements AutoCloseable {
 
 	private final NodeDirectory directory;
 
+	private final RemoteMessaging messaging;
+
 	private final GlobalNames names;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
@@ -81,7 +83,8 @@ public final class RusmCluster implements AutoCloseable {
 		String address = backend.address();
 		this.node = new NodeRecord(UUID.randomUUID().toString(), (nodeName != null) ? nodeName : address, address);
 		this.directory = new NodeDirectory(backend, this.node.id());
-		this.names = new GlobalNames(runtime, backend, this.node.id(), this.directory);
+		this.messaging = new RemoteMessaging(runtime, backend, this.node.id(), this.directory);
+		this.names = new GlobalNames(runtime, backend, this.node.id(), this.directory, this.messaging);
 	}
 
 	/**
@@ -131,7 +134,7 @@ public final class RusmCluster implements AutoCloseable {
 	}
 
 	private void start() {
-		this.backend.start(new LocalNode(this.runtime), new Events());
+		this.backend.start(this.node.id(), new LocalNode(this.runtime, this.messaging), new Events());
 		this.backend.announce(this.node);
 		this.directory.refresh();
 	}
@@ -225,25 +228,35 @@ public final class RusmCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a message to the holder of a global name on this node.
+	 * Sends a message to the holder of a global name, on whichever node it runs. A message to
+	 * another node must be serializable by the engine (records of strings, numbers and lists are);
+	 * the messages one node sends to one holder arrive in order.
 	 * @param name the name
 	 * @param message any object but {@code null}
-	 * @return whether it landed in a live holder's mailbox
-	 * @throws UnsupportedOperationException if the holder runs on another node (not supported yet)
+	 * @return {@code false} if no live process holds the name; for a local holder, whether it
+	 * landed in its mailbox; for a remote one, {@code true} once the message is on its way (a holder
+	 * that died meanwhile drops it, as in Erlang)
+	 * @throws IllegalArgumentException at once if the holder runs on another node and the message
+	 * cannot be serialized
 	 */
 	public boolean send(String name, Object message) {
 		return this.names.send(name, message);
 	}
 
 	/**
-	 * Calls the holder of a global name on this node and waits for its reply.
+	 * Calls the holder of a global name, on whichever node it runs, and waits for its reply. A call
+	 * to another node is made there as a local call, so it fails the same ways.
 	 * @param <T> the type of the reply
 	 * @param name the name
 	 * @param request what to ask
 	 * @param timeout how long to wait; positive
 	 * @return the reply
-	 * @throws io.rusm.core.NoProcessException if no live process holds the name
-	 * @throws UnsupportedOperationException if the holder runs on another node (not supported yet)
+	 * @throws io.rusm.core.NoProcessException if no live process holds the name, or its node left
+	 * during the call
+	 * @throws io.rusm.core.ProcessExitedException if the holder ended before it replied
+	 * @throws io.rusm.core.CallTimeoutException if no reply came in time
+	 * @throws IllegalArgumentException at once if the holder runs on another node and the request
+	 * cannot be serialized
 	 */
 	public <T> T call(String name, Object request, Duration timeout) {
 		return this.names.call(name, request, timeout);
@@ -370,18 +383,24 @@ public final class RusmCluster implements AutoCloseable {
 		}
 	}
 
-	/** The oldest surviving member releases the names of a member that left; the others refresh. */
+	/**
+	 * Calls waiting on a member that left fail; the oldest surviving member releases its names.
+	 */
 	private void cleanUpAfter(String memberId) {
 		try {
+			String gone = this.directory.nodeOfMember(memberId);
+			if (gone != null) {
+				this.messaging.nodeLeft(gone, this.directory.nameOf(gone));
+			}
 			this.directory.refresh();
 			List<ClusterMember> members = this.backend.members();
 			if (members.isEmpty() || !members.get(0).local()) {
 				return;
 			}
-			NodeRecord gone = this.backend.forget(memberId);
-			if (gone != null) {
-				this.backend.releaseAll(gone.id());
-				logger.info("Node {} left the cluster; its global names are released", gone.name());
+			NodeRecord left = this.backend.forget(memberId);
+			if (left != null) {
+				this.backend.releaseAll(left.id());
+				logger.info("Node {} left the cluster; its global names are released", left.name());
 			}
 		}
 		catch (RuntimeException ex) {

@@ -116,15 +116,6 @@ class GlobalNamesTests {
 	}
 
 	@Test
-	void messagesToAHolderOnAnotherNodeFailClearlyForNow() {
-		assertThat(members.node(0).register("far", idle(0).pid())).isTrue();
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> members.node(1).send("far", "hello"))
-			.withMessageContaining("'far'")
-			.withMessageContaining("another node");
-	}
-
-	@Test
 	void badInputIsRejectedNamingTheArgument() {
 		RusmCluster node = members.node(0);
 		assertThatNullPointerException().isThrownBy(() -> node.register(null, Pid.of(1))).withMessage("name");

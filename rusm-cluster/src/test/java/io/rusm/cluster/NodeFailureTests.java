@@ -7,10 +7,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.rusm.core.NoProcessException;
 import io.rusm.core.Pid;
 import io.rusm.core.SpawnOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 class NodeFailureTests {
@@ -56,5 +58,30 @@ class NodeFailureTests {
 		assertThat(this.members.runtime(0).isAlive(replacement)).isTrue();
 		await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
 		assertThat(this.members.node(0).nodes()).hasSize(1);
+	}
+
+	@Test
+	void aCallWaitingOnANodeThatCrashesFailsWithoutWaitingForItsTimeout() {
+		this.members.node(1).whereisOrSpawn("silent", SpawnOptions.DEFAULT, (ctx) -> {
+			for (;;) {
+				ctx.receive();
+			}
+		});
+		long started = System.nanoTime();
+		Thread crasher = Thread.ofVirtual().start(() -> {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.members.crash(1);
+		});
+		assertThatExceptionOfType(NoProcessException.class)
+			.isThrownBy(() -> this.members.node(0).call("silent", "anyone?", Duration.ofSeconds(60)))
+			.withMessageContaining("left the cluster");
+		assertThat(Duration.ofNanos(System.nanoTime() - started))
+			.isLessThan(TestMembers.FAILURE_DETECTION.plusSeconds(10));
+		crasher.interrupt();
 	}
 }

@@ -113,12 +113,21 @@ public interface ClusterBackend {
 	Map<String, Object> askAll(NodeRequest request, Duration timeout);
 
 	/**
-	 * Starts answering requests and reporting events for this node.
-	 * @param handler answers requests from other nodes
+	 * Sends an envelope to a node; the envelopes one sender sends to one node arrive in order.
+	 * @param nodeId the receiving node
+	 * @param envelope the envelope
+	 * @throws IllegalArgumentException at once if the payload cannot be carried to another node
+	 */
+	void deliver(String nodeId, Envelope envelope);
+
+	/**
+	 * Starts answering requests, receiving envelopes and reporting events for this node.
+	 * @param nodeId the node's id, the address of its envelopes
+	 * @param handler answers requests and receives envelopes from other nodes
 	 * @param events receives cluster events
 	 * @throws IllegalStateException if a node already runs on this member
 	 */
-	void start(NodeHandler handler, ClusterEvents events);
+	void start(String nodeId, NodeHandler handler, ClusterEvents events);
 
 	/**
 	 * Stops answering and reporting; the engine itself keeps running (it may be the application's).

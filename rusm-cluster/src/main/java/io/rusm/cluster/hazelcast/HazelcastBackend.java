@@ -20,7 +20,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryMergedListener;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.topic.ITopic;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import io.rusm.cluster.backend.ClusterBackend;
 import io.rusm.cluster.backend.ClusterEvents;
 import io.rusm.cluster.backend.ClusterMember;
+import io.rusm.cluster.backend.Envelope;
 import io.rusm.cluster.backend.NameRecord;
 import io.rusm.cluster.backend.NodeHandler;
 import io.rusm.cluster.backend.NodeRecord;
@@ -37,7 +40,7 @@ import io.rusm.cluster.backend.NodeRequest;
  * The cluster engine on one Hazelcast member: names in an {@code IMap} (claims with
  * {@code putIfAbsent} on the key's owner, merged after a split by {@link NameMergePolicy}), nodes
  * in a second map, fan-out through an {@code IExecutorService}, events from Hazelcast's membership,
- * lifecycle and entry listeners. Only the eventually consistent structures of the Community
+ * lifecycle and entry listeners, envelopes through one topic per node (ordered per sender). Only the eventually consistent structures of the Community
  * edition are used.
  *
  * @since 0.1.0
@@ -52,6 +55,9 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	/** The executor that carries node requests. */
 	public static final String EXECUTOR = "rusm";
+
+	/** The topic prefix of each node's inbox. */
+	public static final String INBOX = "rusm.inbox.";
 
 	/** Where a member's node handler sits in the member's user context. */
 	static final String HANDLER_KEY = "io.rusm.cluster.node";
@@ -71,6 +77,10 @@ public final class HazelcastBackend implements ClusterBackend {
 	private @Nullable UUID lifecycleListener;
 
 	private @Nullable UUID mergeListener;
+
+	private @Nullable ITopic<EnvelopeMessage> inbox;
+
+	private @Nullable UUID inboxListener;
 
 	/**
 	 * Uses {@code hazelcast}, after checking that it obeys rusm's network rules.
@@ -185,7 +195,22 @@ public final class HazelcastBackend implements ClusterBackend {
 	}
 
 	@Override
-	public synchronized void start(NodeHandler handler, ClusterEvents events) {
+	public void deliver(String nodeId, Envelope envelope) {
+		ITopic<EnvelopeMessage> topic = this.hazelcast.getTopic(INBOX + nodeId);
+		try {
+			topic.publish(new EnvelopeMessage(envelope));
+		}
+		catch (HazelcastSerializationException ex) {
+			Object payload = envelope.payload();
+			String type = (payload != null) ? payload.getClass().getName() : "null";
+			throw new IllegalArgumentException("a message of type " + type
+					+ " cannot be sent to another node, because Hazelcast cannot serialize it: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public synchronized void start(String nodeId, NodeHandler handler, ClusterEvents events) {
+		Objects.requireNonNull(nodeId, "nodeId");
 		Objects.requireNonNull(handler, "handler");
 		Objects.requireNonNull(events, "events");
 		if (this.hazelcast.getUserContext().putIfAbsent(HANDLER_KEY, handler) != null) {
@@ -210,6 +235,14 @@ public final class HazelcastBackend implements ClusterBackend {
 		});
 		this.mergeListener = this.names.addEntryListener(
 				(EntryMergedListener<String, NameRecord>) (event) -> events.nameMerged(event.getKey()), false);
+		ITopic<EnvelopeMessage> topic = this.hazelcast.getTopic(INBOX + nodeId);
+		this.inbox = topic;
+		this.inboxListener = topic.addMessageListener((message) -> {
+			Envelope envelope = message.getMessageObject().envelope();
+			if (envelope != null) {
+				handler.receive(envelope);
+			}
+		});
 	}
 
 	@Override
@@ -231,6 +264,9 @@ public final class HazelcastBackend implements ClusterBackend {
 		}
 		if (this.mergeListener != null) {
 			this.names.removeEntryListener(this.mergeListener);
+		}
+		if (this.inbox != null && this.inboxListener != null) {
+			this.inbox.removeMessageListener(this.inboxListener);
 		}
 	}
 
