@@ -273,8 +273,11 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 
 	private SingletonStatus status(Singleton singleton) {
 		String name = singleton.definition.name();
+		Pid supervisorPid = singleton.supervisorPid;
 		if (!singleton.owned()) {
-			return new SingletonStatus(name, this.runtime.whereis(name).orElse(null), SingletonStatus.State.SHARED, 0,
+			Pid pid = this.runtime.whereis(name).orElse(null);
+			return new SingletonStatus(name, pid,
+					(pid != null) ? SingletonStatus.State.RUNNING : SingletonStatus.State.RESTARTING, 0, supervisorPid,
 					null);
 		}
 		List<Supervisor.ChildStatus> children = singleton.supervisor.children();
@@ -286,18 +289,24 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 			if (supervisorExit.get() instanceof ExitReason.Crashed crashed) {
 				ExitReason cause = (crashed.cause() instanceof RestartIntensityExceededException exceeded)
 						? exceeded.getLastExit() : crashed;
-				return new SingletonStatus(name, null, SingletonStatus.State.EXHAUSTED, restarts, cause);
+				return new SingletonStatus(name, null, SingletonStatus.State.EXHAUSTED, restarts, supervisorPid,
+						cause);
 			}
-			return new SingletonStatus(name, null, SingletonStatus.State.STOPPED, restarts, lastExit);
+			return new SingletonStatus(name, null, SingletonStatus.State.STOPPED, restarts, supervisorPid, lastExit);
 		}
 		if (singleton.stopped) {
-			return new SingletonStatus(name, null, SingletonStatus.State.STOPPED, restarts, lastExit);
+			return new SingletonStatus(name, null, SingletonStatus.State.STOPPED, restarts, supervisorPid, lastExit);
 		}
 		Pid pid = (child != null && child.pid() != null) ? child.pid() : this.runtime.whereis(name).orElse(null);
 		if (pid != null && this.runtime.isAlive(pid)) {
-			return new SingletonStatus(name, pid, SingletonStatus.State.RUNNING, restarts, lastExit);
+			return new SingletonStatus(name, pid, SingletonStatus.State.RUNNING, restarts, supervisorPid, lastExit);
 		}
-		return new SingletonStatus(name, null, SingletonStatus.State.EXITED, restarts, lastExit);
+		boolean ended = lastExit != null && singleton.definition.restart() != io.rusm.core.Restart.PERMANENT
+				&& (singleton.definition.restart() == io.rusm.core.Restart.TEMPORARY || !lastExit.isAbnormal());
+		return new SingletonStatus(name, null,
+				ended ? SingletonStatus.State.STOPPED
+						: (lastExit != null) ? SingletonStatus.State.RESTARTING : SingletonStatus.State.STARTING,
+				restarts, supervisorPid, lastExit);
 	}
 
 	/**

@@ -222,7 +222,7 @@ class RusmActuatorAutoConfigurationTests {
 
 		@Bean
 		RusmEndpoint userEndpoint(Runtime runtime) {
-			return new RusmEndpoint(runtime, null, null);
+			return new RusmEndpoint(runtime, null, null, false);
 		}
 
 	}

@@ -177,7 +177,7 @@ class RusmProcessesAutoConfigurationTests {
 			RusmProcessRegistry registry = context.getBean(RusmProcessRegistry.class);
 			crash(runtime, "temporary");
 			await().untilAsserted(
-					() -> assertThat(registry.singletons().get(0).state()).isEqualTo(SingletonStatus.State.EXITED));
+					() -> assertThat(registry.singletons().get(0).state()).isEqualTo(SingletonStatus.State.STOPPED));
 			assertThat(runtime.whereis("temporary")).isEmpty();
 		});
 	}
@@ -211,26 +211,28 @@ class RusmProcessesAutoConfigurationTests {
 			CyclicBarrier bothInspected = new CyclicBarrier(2);
 			ExecutorService executor = Executors.newFixedThreadPool(2);
 			try {
-				List<Future<SingletonStatus.State>> states = new ArrayList<>();
+				List<Future<SingletonStatus>> states = new ArrayList<>();
 				for (int i = 0; i < 2; i++) {
 					states.add(executor.submit(() -> {
-						List<SingletonStatus.State> seen = new CopyOnWriteArrayList<>();
+						List<SingletonStatus> seen = new CopyOnWriteArrayList<>();
 						children.run((child) -> {
 							assertThat(child).hasNotFailed();
 							assertThat(child.getBean(Runtime.class)).isSameAs(parent.getBean(Runtime.class));
 							bothStarted.await(10, TimeUnit.SECONDS);
-							seen.add(child.getBean(RusmProcessRegistry.class).singletons().get(0).state());
+							seen.add(child.getBean(RusmProcessRegistry.class).singletons().get(0));
 							bothInspected.await(10, TimeUnit.SECONDS);
 						});
 						return seen.get(0);
 					}));
 				}
-				List<SingletonStatus.State> observed = new ArrayList<>();
-				for (Future<SingletonStatus.State> state : states) {
+				List<SingletonStatus> observed = new ArrayList<>();
+				for (Future<SingletonStatus> state : states) {
 					observed.add(state.get(20, TimeUnit.SECONDS));
 				}
-				assertThat(observed).containsExactlyInAnyOrder(SingletonStatus.State.RUNNING,
-						SingletonStatus.State.SHARED);
+				assertThat(observed).extracting(SingletonStatus::state)
+					.containsExactly(SingletonStatus.State.RUNNING, SingletonStatus.State.RUNNING);
+				assertThat(observed).extracting(SingletonStatus::supervisor).doesNotContainNull().hasSize(2)
+					.as("one supervisor for both contexts").containsOnly(observed.get(0).supervisor());
 				AtomicInteger starts = parent.getBean(StartCounterConfiguration.class).starts;
 				await().atMost(Duration.ofSeconds(10)).until(() -> starts.get() >= 1);
 				assertThat(starts).as("the singleton's body ran once, not once per context").hasValue(1);
