@@ -28,12 +28,15 @@ import io.rusm.spring.boot.RusmProcessRegistry;
 import io.rusm.spring.boot.SingletonStatus;
 import io.rusm.spring.boot.exit.ExitHistory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
@@ -46,6 +49,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for {@link RusmProcessesAutoConfiguration}: {@code @RusmProcess} singletons.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RusmProcessesAutoConfigurationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -125,6 +129,20 @@ class RusmProcessesAutoConfigurationTests {
 			assertThat(status.restarts()).isEqualTo(1);
 			assertThat(context.getBean(ExitHistory.class).find(first))
 				.hasValueSatisfying((record) -> assertThat(record.crash().message()).isEqualTo("boom"));
+		});
+	}
+
+	@Test
+	void crashingHandlerIsLoggedAtErrorWithItsExceptionByDefault(CapturedOutput output) {
+		this.runner.withUserConfiguration(CounterConfiguration.class).run((context) -> {
+			Runtime runtime = context.getBean(Runtime.class);
+			Pid crashed = runtime.whereis("counter").orElseThrow();
+			assertThatExceptionOfType(ProcessExitedException.class)
+				.isThrownBy(() -> runtime.call("counter", new Crash(), TIMEOUT));
+			await().untilAsserted(() -> assertThat(output.getAll().lines()
+				.filter((line) -> line.contains(" ERROR ") && line.contains("exit " + crashed + " (counter): crashed")))
+				.hasSize(1));
+			assertThat(output).contains("java.lang.IllegalStateException: boom");
 		});
 	}
 
