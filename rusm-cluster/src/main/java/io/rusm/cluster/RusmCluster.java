@@ -71,7 +71,13 @@ public final class RusmCluster implements AutoCloseable {
 
 	private final NodeDirectory directory;
 
+	private final NodeNumbers numbers;
+
+	private final RemoteWatches watches;
+
 	private final RemoteMessaging messaging;
+
+	private final ClusterRouter router;
 
 	private final GlobalNames names;
 
@@ -83,8 +89,11 @@ public final class RusmCluster implements AutoCloseable {
 		String address = backend.address();
 		this.node = new NodeRecord(UUID.randomUUID().toString(), (nodeName != null) ? nodeName : address, address);
 		this.directory = new NodeDirectory(backend, this.node.id());
-		this.messaging = new RemoteMessaging(runtime, backend, this.node.id(), this.directory);
-		this.names = new GlobalNames(runtime, backend, this.node.id(), this.directory, this.messaging);
+		this.numbers = new NodeNumbers(this.node.id());
+		this.watches = new RemoteWatches(runtime, backend, this.node.id(), this.numbers);
+		this.messaging = new RemoteMessaging(runtime, backend, this.node.id(), this.directory, this.watches);
+		this.router = new ClusterRouter(this.numbers, this.directory, this.messaging, this.watches);
+		this.names = new GlobalNames(runtime, backend, this.node.id(), this.directory, this.messaging, this.numbers);
 	}
 
 	/**
@@ -134,9 +143,10 @@ public final class RusmCluster implements AutoCloseable {
 	}
 
 	private void start() {
-		this.backend.start(this.node.id(), new LocalNode(this.runtime, this.messaging), new Events());
+		this.backend.start(this.node.id(), this.numbers, new LocalNode(this.runtime, this.messaging), new Events());
 		this.backend.announce(this.node);
 		this.directory.refresh();
+		this.runtime.connect(this.router);
 	}
 
 	/**
@@ -251,9 +261,9 @@ public final class RusmCluster implements AutoCloseable {
 	 * @param request what to ask
 	 * @param timeout how long to wait; positive
 	 * @return the reply
-	 * @throws io.rusm.core.NoProcessException if no live process holds the name, or its node left
-	 * during the call
-	 * @throws io.rusm.core.ProcessExitedException if the holder ended before it replied
+	 * @throws io.rusm.core.NoProcessException if no live process holds the name
+	 * @throws io.rusm.core.ProcessExitedException if the holder ended before it replied (with
+	 * {@code noconnection} if its node left or failed during the call)
 	 * @throws io.rusm.core.CallTimeoutException if no reply came in time
 	 * @throws IllegalArgumentException at once if the holder runs on another node and the request
 	 * cannot be serialized
@@ -275,7 +285,7 @@ public final class RusmCluster implements AutoCloseable {
 		askAll(Operation.TAG_MEMBERS, tag).forEach((memberId, answer) -> {
 			String nodeId = nodeOf(memberId);
 			for (Object number : (List<?>) answer) {
-				members.add(Pids.of(nodeId, (Long) number));
+				members.add(this.numbers.pidOf(nodeId, (Long) number));
 			}
 		});
 		members.sort(null);
@@ -344,7 +354,9 @@ public final class RusmCluster implements AutoCloseable {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		this.runtime.disconnect(this.router);
 		this.names.stopWatching();
+		this.watches.stop();
 		try {
 			this.backend.stop();
 			this.names.releaseAll();
@@ -391,6 +403,7 @@ public final class RusmCluster implements AutoCloseable {
 			String gone = this.directory.nodeOfMember(memberId);
 			if (gone != null) {
 				this.messaging.nodeLeft(gone, this.directory.nameOf(gone));
+				this.watches.nodeLeft(gone);
 			}
 			this.directory.refresh();
 			List<ClusterMember> members = this.backend.members();

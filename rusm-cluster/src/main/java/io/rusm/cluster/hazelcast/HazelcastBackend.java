@@ -35,6 +35,7 @@ import io.rusm.cluster.backend.NameRecord;
 import io.rusm.cluster.backend.NodeHandler;
 import io.rusm.cluster.backend.NodeRecord;
 import io.rusm.cluster.backend.NodeRequest;
+import io.rusm.cluster.backend.PidTranslation;
 
 /**
  * The cluster engine on one Hazelcast member: names in an {@code IMap} (claims with
@@ -209,15 +210,17 @@ public final class HazelcastBackend implements ClusterBackend {
 	}
 
 	@Override
-	public synchronized void start(String nodeId, NodeHandler handler, ClusterEvents events) {
+	public synchronized void start(String nodeId, PidTranslation pids, NodeHandler handler, ClusterEvents events) {
 		Objects.requireNonNull(nodeId, "nodeId");
 		Objects.requireNonNull(handler, "handler");
+		Objects.requireNonNull(pids, "pids");
 		Objects.requireNonNull(events, "events");
 		if (this.hazelcast.getUserContext().putIfAbsent(HANDLER_KEY, handler) != null) {
 			throw new IllegalStateException("a rusm node already runs on the Hazelcast member "
 					+ this.hazelcast.getName() + "; join each member once");
 		}
 		this.handler = handler;
+		bindPidSerializer(pids);
 		this.membershipListener = this.hazelcast.getCluster().addMembershipListener(new MembershipListener() {
 			@Override
 			public void memberAdded(MembershipEvent event) {
@@ -245,6 +248,17 @@ public final class HazelcastBackend implements ClusterBackend {
 		});
 	}
 
+	private void bindPidSerializer(@Nullable PidTranslation pids) {
+		if (this.hazelcast.getUserContext().get(PidSerializer.USER_CONTEXT_KEY) instanceof PidSerializer serializer) {
+			serializer.bind(pids);
+		}
+		else if (pids != null) {
+			logger.warn("The Hazelcast member {} has no pid serializer: pids in messages to other nodes keep this "
+					+ "node's numbering; build its config with HazelcastMembers.config or withPidSerializer",
+					this.hazelcast.getName());
+		}
+	}
+
 	@Override
 	public synchronized void stop() {
 		NodeHandler started = this.handler;
@@ -252,6 +266,7 @@ public final class HazelcastBackend implements ClusterBackend {
 			return;
 		}
 		this.handler = null;
+		bindPidSerializer(null);
 		if (!this.hazelcast.getLifecycleService().isRunning()) {
 			return;
 		}
