@@ -381,6 +381,16 @@ public final class RusmCluster implements AutoCloseable {
 		}
 
 		@Override
+		public void nodeLeft(String nodeId) {
+			if (!nodeId.equals(RusmCluster.this.node.id())) {
+				Thread.ofVirtual().name("rusm-cluster-node-left").start(() -> {
+					RusmCluster.this.directory.refresh();
+					forgetNode(nodeId);
+				});
+			}
+		}
+
+		@Override
 		public void merged() {
 			Thread.ofVirtual().name("rusm-cluster-merged").start(() -> {
 				RusmCluster.this.backend.announce(RusmCluster.this.node);
@@ -396,16 +406,24 @@ public final class RusmCluster implements AutoCloseable {
 	}
 
 	/**
+	 * Calls, monitors and links to a node that left end with {@code noconnection} (the directory
+	 * already knows it is gone, so nothing new is sent there).
+	 */
+	private void forgetNode(String nodeId) {
+		this.messaging.nodeLeft(nodeId, this.directory.nameOf(nodeId));
+		this.watches.nodeLeft(nodeId);
+	}
+
+	/**
 	 * Calls waiting on a member that left fail; the oldest surviving member releases its names.
 	 */
 	private void cleanUpAfter(String memberId) {
 		try {
+			this.directory.refresh();
 			String gone = this.directory.nodeOfMember(memberId);
 			if (gone != null) {
-				this.messaging.nodeLeft(gone, this.directory.nameOf(gone));
-				this.watches.nodeLeft(gone);
+				forgetNode(gone);
 			}
-			this.directory.refresh();
 			List<ClusterMember> members = this.backend.members();
 			if (members.isEmpty() || !members.get(0).local()) {
 				return;
@@ -417,7 +435,9 @@ public final class RusmCluster implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not release the names of a member that left", ex);
+			if (this.backend.running()) {
+				logger.warn("Could not release the names of a member that left", ex);
+			}
 		}
 	}
 }

@@ -127,6 +127,21 @@ class NodeFailureTests {
 		assertThat(linked.join(Duration.ofSeconds(5))).contains(ExitReason.NOCONNECTION);
 	}
 
+	@Test
+	void aNodeThatClosesEndsMonitorsOfItsProcessesWithNoconnectionThoughItsMemberStays()
+			throws InterruptedException {
+		holder(1, "closing");
+		Pid seen = this.members.node(0).whereis("closing").orElseThrow();
+		BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+		ProcessHandle watcher = this.members.runtime(0).spawn((ctx) -> inbox.add(ctx.receive()));
+		MonitorRef ref = this.members.runtime(0).monitor(watcher.pid(), seen);
+		awaitWatchesInPlaceOnNode1();
+		this.members.node(1).close();
+		assertThat(inbox.poll(5, TimeUnit.SECONDS)).isEqualTo(new Signal.Down(ref, seen, ExitReason.NOCONNECTION));
+		assertThat(this.members.runtime(0).send(seen, "anyone?")).isFalse();
+		assertThat(this.members.member(1).getLifecycleService().isRunning()).isTrue();
+	}
+
 	/**
 	 * Node 1's watch keeper handles watches in the order node 0 asked for them: once the monitor of
 	 * a short-lived process asked for last has gone down, every earlier watch is in place.

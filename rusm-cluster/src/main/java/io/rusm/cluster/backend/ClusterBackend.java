@@ -29,6 +29,12 @@ public interface ClusterBackend {
 	String address();
 
 	/**
+	 * Whether the local member is running (a crashed or stopped member answers nothing).
+	 * @return whether the engine runs
+	 */
+	boolean running();
+
+	/**
 	 * The current members, oldest first.
 	 * @return the membership view
 	 */

@@ -20,6 +20,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryMergedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.topic.ITopic;
@@ -79,6 +80,8 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	private @Nullable UUID mergeListener;
 
+	private @Nullable UUID nodesListener;
+
 	private @Nullable ITopic<EnvelopeMessage> inbox;
 
 	private @Nullable UUID inboxListener;
@@ -110,6 +113,11 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	private static String address(Member member) {
 		return member.getAddress().getHost() + ":" + member.getAddress().getPort();
+	}
+
+	@Override
+	public boolean running() {
+		return this.hazelcast.getLifecycleService().isRunning();
 	}
 
 	@Override
@@ -238,6 +246,12 @@ public final class HazelcastBackend implements ClusterBackend {
 		});
 		this.mergeListener = this.names.addEntryListener(
 				(EntryMergedListener<String, NameRecord>) (event) -> events.nameMerged(event.getKey()), false);
+		this.nodesListener = this.nodes.addEntryListener((EntryRemovedListener<String, NodeRecord>) (event) -> {
+			NodeRecord gone = event.getOldValue();
+			if (gone != null) {
+				events.nodeLeft(gone.id());
+			}
+		}, true);
 		ITopic<EnvelopeMessage> topic = this.hazelcast.getTopic(INBOX + nodeId);
 		this.inbox = topic;
 		this.inboxListener = topic.addMessageListener((message) -> {
@@ -279,6 +293,9 @@ public final class HazelcastBackend implements ClusterBackend {
 		}
 		if (this.mergeListener != null) {
 			this.names.removeEntryListener(this.mergeListener);
+		}
+		if (this.nodesListener != null) {
+			this.nodes.removeEntryListener(this.nodesListener);
 		}
 		if (this.inbox != null && this.inboxListener != null) {
 			this.inbox.removeMessageListener(this.inboxListener);
