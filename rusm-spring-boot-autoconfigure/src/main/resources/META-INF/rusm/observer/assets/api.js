@@ -47,9 +47,11 @@ export function pidSegment(pid) {
 async function request(method, url) {
   let response;
   try {
+    const headers = { Accept: 'application/json' };
+    if (method !== 'GET' && settings && settings.csrf) headers[settings.csrf.header] = settings.csrf.token;
     response = await fetch(url, {
       method,
-      headers: { Accept: 'application/json' },
+      headers,
       credentials: 'same-origin',
       cache: 'no-store',
     });

@@ -71,3 +71,26 @@ export function problem(message) {
   banner.textContent = message || '';
   banner.hidden = !message;
 }
+
+const rendered = new Map();
+
+/**
+ * Whether data differs from what was last rendered under this key; views skip rebuilding unchanged DOM, so a
+ * person's selection, an open fold or a hovered button stays put between refreshes.
+ */
+export function changed(key, data) {
+  const text = JSON.stringify(data);
+  if (rendered.get(key) === text) return false;
+  rendered.set(key, text);
+  return true;
+}
+
+/** Forgets what was rendered under a key, so the next refresh rebuilds it. */
+export function forget(key) {
+  rendered.delete(key);
+}
+
+/** Updates the ages shown by elements carrying data-started, without rebuilding them. */
+export function refreshAges(container, now = Date.now()) {
+  for (const cell of container.querySelectorAll('[data-started]')) cell.textContent = age(cell.dataset.started, now);
+}

@@ -1,7 +1,7 @@
 // The recent exits (crashes first, their stack traces folded) and, in cluster mode, the nodes.
 
 import { read, RequestError } from './api.js';
-import { count, fill, h, pidLink, time } from './dom.js';
+import { changed, count, fill, h, pidLink, time } from './dom.js';
 
 const opened = new Set();
 
@@ -9,6 +9,7 @@ const opened = new Set();
 export async function refreshExits() {
   const { exits = [] } = await read('/exits');
   const container = document.getElementById('exit-list');
+  if (!changed('exits', exits)) return;
   if (exits.length === 0) {
     fill(container, h('p', { class: 'muted' }, 'No exits remembered yet.'));
     return;
@@ -51,6 +52,7 @@ export async function clusterAvailable() {
 /** Reads the cluster section and shows the nodes and which node holds each global name. */
 export async function refreshNodes() {
   const cluster = await read('/cluster');
+  if (!changed('nodes', cluster)) return;
   fill(document.getElementById('cluster-name'), 'Cluster ', h('span', { class: 'label' }, cluster.cluster || ''));
   fill(document.querySelector('#node-table tbody'), (cluster.nodes || []).map((node) =>
     h('tr', { 'data-node': node.name, class: node.local ? 'local' : null },

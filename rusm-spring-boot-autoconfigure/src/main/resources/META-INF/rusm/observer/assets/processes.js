@@ -1,7 +1,7 @@
 // The process table (paged, sorted and filtered by the endpoint) and a process's detail.
 
 import { killsAllowed, pidSegment, read, remove, RequestError } from './api.js';
-import { age, count, fill, filterLink, h, list, pidLink, problem, time } from './dom.js';
+import { age, changed, count, fill, filterLink, h, list, pidLink, problem, refreshAges, time } from './dom.js';
 
 const PAGE_SIZE = 50;
 
@@ -69,15 +69,20 @@ export async function refreshTable(onChange) {
   }
   const now = Date.now();
   const kills = killsAllowed();
+  const body = document.querySelector('#process-table tbody');
+  if (!changed('table', [page, table, kills])) {
+    refreshAges(body, now);
+    return;
+  }
   document.getElementById('process-table').classList.toggle('with-kills', kills);
-  fill(document.querySelector('#process-table tbody'), processes.map((process) =>
+  fill(body, processes.map((process) =>
     h('tr', { 'data-pid': process.pid, 'data-label': process.label || '' },
       h('td', {}, pidLink(process.pid)),
       h('td', {}, process.label ? filterLink('label', process.label) : h('span', { class: 'muted' }, '–')),
       h('td', { class: 'wide' }, list(process.names, (name) => filterLink('name', name))),
       h('td', {}, list([...(process.tags || [])].sort(), (tag) => filterLink('tag', tag))),
       h('td', { class: 'number' }, process.mailboxDepth ?? h('span', { class: 'muted', title: 'depth tracking is off' }, 'n/a')),
-      h('td', { class: 'number' }, process.startedAt ? age(process.startedAt, now) : '–'),
+      h('td', { class: 'number', 'data-started': process.startedAt }, process.startedAt ? age(process.startedAt, now) : '–'),
       h('td', {}, stateOf(process)),
       h('td', { class: 'kill-column' }, kills ? killButton(process.pid, onChange) : null))));
   const first = processes.length ? table.offset + 1 : 0;
@@ -120,10 +125,15 @@ export async function refreshDetail(pid, onChange) {
     process = await read('/processes/' + pidSegment(pid));
   } catch (error) {
     if (error instanceof RequestError && error.status === 404) {
+      changed('detail', null);
       fill(container, h('h2', {}, 'Process ', pid), h('p', { class: 'muted' }, 'Not alive, and not in the exit history (any more).'));
       return;
     }
     throw error;
+  }
+  if (!changed('detail', process)) {
+    refreshAges(container);
+    return;
   }
   const alive = process.status === 'alive';
   const rows = [
@@ -136,7 +146,7 @@ export async function refreshDetail(pid, onChange) {
     alive ? ['Monitored by', list(process.monitoredBy, pidLink)] : null,
     alive ? ['Mailbox depth', process.mailboxDepth ?? 'not tracked (rusm.mailbox.track-depth=false)'] : null,
     alive ? ['Traps exits', process.trapExit ? 'yes' : 'no'] : null,
-    ['Started', process.startedAt ? `${time(process.startedAt)} (${age(process.startedAt)} ago)` : '–'],
+    ['Started', process.startedAt ? h('span', {}, time(process.startedAt), ' (', h('span', { 'data-started': process.startedAt }, age(process.startedAt)), ' ago)') : '–'],
     process.exitedAt ? ['Exited', time(process.exitedAt)] : null,
   ].filter(Boolean);
   const stack = alive ? process.stackTrace : process.exception && process.exception.stackTrace;

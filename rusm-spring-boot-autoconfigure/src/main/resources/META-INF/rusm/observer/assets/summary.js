@@ -2,7 +2,7 @@
 
 import { killsAllowed, remove } from './api.js';
 import { barChart, lineChart } from './charts.js';
-import { count, fill, filterLink, h, pidLink, problem } from './dom.js';
+import { changed, count, fill, filterLink, h, pidLink, problem } from './dom.js';
 
 const SPAN = 5 * 60 * 1000;
 const history = [];
@@ -48,6 +48,7 @@ function rates(field) {
 /** The supervision tree: each @RusmProcess singleton under its supervisor. */
 export function renderTree(summary) {
   const singletons = summary.singletons || [];
+  if (!changed('tree', [singletons, summary.processes])) return;
   const bySupervisor = new Map();
   for (const singleton of singletons) {
     const key = singleton.supervisor || 'supervisor of ' + singleton.name;
@@ -79,6 +80,7 @@ function singletonNode(singleton) {
 
 /** The groups view: tags with their member counts, names with their holders. */
 export function renderGroups(summary, refresh) {
+  if (!changed('groups', [summary.tags, summary.tagsTotal, summary.names, summary.namesTotal, killsAllowed()])) return;
   const tags = Object.entries(summary.tags || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const tagsTotal = summary.tagsTotal ?? tags.length;
   fill(document.getElementById('tags-info'), tagsTotal > tags.length ? `The ${tags.length} largest of ${count(tagsTotal)} tags.` : `${count(tagsTotal)} tags.`);

@@ -66,7 +66,8 @@ final class ObserverRoutes {
 		return ServerResponse.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noStore())
-			.body(new ObserverSettings(endpoint, location.access(), location.problem(), this.refreshMillis));
+			.body(new ObserverSettings(endpoint, location.access(), location.problem(), this.refreshMillis,
+					CsrfTokens.of(request)));
 	}
 
 	private static String read(String location) {
