@@ -1,5 +1,7 @@
 // The observer page: loads the settings, then refreshes the visible view (and the summary) on a timer.
-// Only what is on screen is read; nothing is read while the browser tab is hidden.
+// Only what is on screen is read; nothing is read while the browser tab is hidden. The summary is cheap and read
+// every tick; a view's own, costlier read (the process table, the exits) happens when the summary shows processes
+// were spawned or exited since, when the person changes what the view shows, and otherwise only every few ticks.
 
 import { clusterAvailable, refreshExits, refreshNodes } from './exits.js';
 import { currentSettings, killsAllowed, loadSettings, read, RequestError } from './api.js';
@@ -7,21 +9,23 @@ import { problem } from './dom.js';
 import { applyQuery, refreshDetail, refreshTable, wireTable } from './processes.js';
 import { record, renderGroups, renderOverview, renderTree } from './summary.js';
 
-const SLOW_VIEWS = { exits: 4, nodes: 2 };
 let view = 'overview';
 let detailPid = null;
 let timer = null;
 let ticks = 0;
 let running = false;
+let forced = true;
+let churn = null;
 
+// load: the view's own read; every: read at least every that many ticks; onChurn: also read after spawns or exits.
 const views = {
   overview: { summary: renderOverview },
   tree: { summary: renderTree },
   groups: { summary: (summary) => renderGroups(summary, refreshNow) },
-  processes: { load: () => refreshTable(refreshNow) },
-  process: { load: () => refreshDetail(detailPid, refreshNow) },
-  exits: { load: refreshExits },
-  nodes: { load: refreshNodes },
+  processes: { load: () => refreshTable(refreshNow), every: 10, onChurn: true },
+  process: { load: () => refreshDetail(detailPid, refreshNow), every: 1 },
+  exits: { load: refreshExits, every: 20, onChurn: true },
+  nodes: { load: refreshNodes, every: 4 },
 };
 
 function route() {
@@ -41,9 +45,10 @@ function route() {
   refreshNow();
 }
 
-/** Refreshes the visible view at once, then on the usual rhythm. */
+/** Refreshes the visible view at once, its own read included, then on the usual rhythm. */
 function refreshNow() {
   ticks = 0;
+  forced = true;
   schedule(0);
 }
 
@@ -58,16 +63,20 @@ async function tick() {
   running = true;
   try {
     const current = views[view];
-    const every = SLOW_VIEWS[view] || 1;
-    const work = [read('').then((summary) => {
-      record(summary);
-      if (current.summary) current.summary(summary);
-    })];
-    if (current.load && ticks % every === 0) work.push(current.load());
-    await Promise.all(work);
+    const summary = await read('');
+    record(summary);
+    if (current.summary) current.summary(summary);
+    const now = summary.spawned + '/' + summary.finished;
+    const churned = now !== churn;
+    churn = now;
+    if (current.load && (forced || ticks % current.every === 0 || (current.onChurn && churned))) {
+      forced = false;
+      await current.load();
+    }
     live(true);
     problem('');
   } catch (error) {
+    forced = true;
     live(false);
     problem(describe(error));
   } finally {
