@@ -5,6 +5,7 @@ import { barChart, lineChart } from './charts.js';
 import { changed, count, fill, filterLink, h, pidLink, problem } from './dom.js';
 
 const SPAN = 5 * 60 * 1000;
+const MIN_SPAN = 60 * 1000;
 const history = [];
 
 /** Remembers one summary for the rate chart; kept for the last five minutes. */
@@ -33,7 +34,13 @@ export function renderOverview(summary) {
   lineChart(document.getElementById('rate-chart'), [
     { name: 'spawns/s', cssClass: 'spawns', points: rates('spawned') },
     { name: 'exits/s', cssClass: 'exits', points: rates('finished') },
-  ], SPAN);
+  ], chartSpan());
+}
+
+// The rate chart covers the time since the page opened: at least a minute, at most five.
+function chartSpan(now = Date.now()) {
+  const covered = history.length ? now - history[0].time : 0;
+  return Math.min(SPAN, Math.max(MIN_SPAN, Math.ceil(covered / MIN_SPAN) * MIN_SPAN));
 }
 
 function rates(field) {

@@ -182,10 +182,10 @@ class ObserverBrowserTests {
 			assertThat(this.page.tablePids()).hasSize(50).doesNotContain(idlers.get(0).toString());
 			this.page.click("#process-table th[data-sort='pid']");
 			this.page.await(ObserverPage.LIVE, (driver) -> this.page.pageInfo().startsWith("1–50 of 5,000")
-					&& this.page.tablePids().get(0).equals(idlers.get(0).toString()));
+					&& this.page.tablePids().get(0).equals(idlers.get(idlers.size() - 1).toString()));
 			this.page.click("#process-table th[data-sort='pid']");
 			this.page.await(ObserverPage.LIVE,
-					(driver) -> this.page.tablePids().get(0).equals(idlers.get(idlers.size() - 1).toString()));
+					(driver) -> this.page.tablePids().get(0).equals(idlers.get(0).toString()));
 
 			filter("label", "");
 			filter("tag", "idlers:rare");
@@ -209,10 +209,15 @@ class ObserverBrowserTests {
 
 	@Test
 	void fitsDesktopAndPhoneWindowsAndSavesTheReadmeScreenshot() throws Exception {
-		PlanView plan = startPlan(12);
 		this.page.open("overview");
+		PlanView plan = startPlan(12);
 		this.page.awaitElement(ObserverPage.LOAD, "#census-chart [data-label='agent']");
-		this.page.awaitElement(ObserverPage.LOAD, "#rate-chart path.line.spawns");
+		long exited = this.runtime.finished();
+		startPlan(40, 1500);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.runtime.finished() >= exited + 40);
+		this.page.await(ObserverPage.LIVE, (driver) -> Long.parseLong(
+				this.page.find("#counters [data-counter='exited'] .number").getText().replace(",", "")) >= exited + 40);
+		this.page.awaitElement(ObserverPage.LOAD, "#rate-chart path.line.exits");
 		assertThat(this.page.scrollsSideways()).isFalse();
 		Path screenshot = Path.of(System.getProperty("observer.screenshot", "target/observer.png"));
 		Files.createDirectories(screenshot.toAbsolutePath().getParent());
@@ -221,10 +226,12 @@ class ObserverBrowserTests {
 		driver.manage().window().setSize(PHONE);
 		for (String view : List.of("overview", "processes?label=agent", "tree", "groups", "exits")) {
 			this.page.open(view);
+			if (view.startsWith("processes")) {
+				this.page.await(ObserverPage.LOAD, (driver) -> !this.page.tablePids().isEmpty());
+			}
 			assertThat(this.page.scrollsSideways()).as(view).isFalse();
 			assertThat(this.page.find("#tabs").isDisplayed()).isTrue();
 		}
-		assertThat(this.page.tablePids()).isNotEmpty();
 		cancel(plan);
 	}
 
@@ -236,10 +243,14 @@ class ObserverBrowserTests {
 	}
 
 	private PlanView startPlan(int agents) {
+		return startPlan(agents, 120_000);
+	}
+
+	private PlanView startPlan(int agents, int workMillis) {
 		PlanView plan = this.client.post()
 			.uri("/plans")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"agents\": " + agents + ", \"workMillis\": 120000}")
+			.body("{\"agents\": " + agents + ", \"workMillis\": " + workMillis + "}")
 			.exchange()
 			.expectStatus()
 			.isCreated()

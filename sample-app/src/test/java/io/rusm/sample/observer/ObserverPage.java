@@ -33,10 +33,11 @@ final class ObserverPage {
 	}
 
 	/**
-	 * Opens the page at a view, such as {@code tree} or {@code processes?tag=plan:1}, and
-	 * waits until the page has read the endpoint once.
+	 * Opens the page afresh at a view, such as {@code tree} or
+	 * {@code processes?tag=plan:1}, and waits until the page has read the endpoint once.
 	 */
 	void open(String view) {
+		this.driver.get("about:blank");
 		this.driver.get(this.url + "/#" + view);
 		await(LOAD, (driver) -> "live".equals(driver.findElement(By.id("live")).getText()));
 	}
