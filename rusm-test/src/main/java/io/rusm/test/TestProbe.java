@@ -3,6 +3,7 @@ package io.rusm.test;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.rusm.core.ExitReason;
 import io.rusm.core.MonitorRef;
@@ -20,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * watcher or a link's peer, or pass its pid to the code under test, and then expect what arrives
  * (like the probe of Pekko's TestKit).
  *
- * <p>Expectations take messages in arrival order: {@link #expectMessage(Class)} takes the next
- * message and fails if it is not of that type. Every wait is bounded in real time, by
+ * <p>{@link #expectMessage(Class)} takes the next message, in arrival order, and fails if it is not
+ * of that type; {@link #expectDown(Pid)} and {@link #expectExit(Pid)} wait for their signal past
+ * other messages. Every wait is bounded in real time, by
  * {@link #DEFAULT_WITHIN} unless {@link #within(Duration)} gave another bound, and a failure lists
  * what the probe did receive. A probe traps exits, so a linked process's exit arrives as
  * {@link Signal.Exit} ({@link #expectExit(Pid)}) instead of taking the probe down; it ends when the
@@ -152,13 +154,15 @@ public final class TestProbe implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the next message, which must be the {@link Signal.Down} of a monitor the probe holds on
-	 * {@code target}, and answers the target's exit reason. A monitor set earlier with
-	 * {@code runtime.monitor(probe.pid(), target)} counts; if the probe holds none, this sets one
-	 * first, so a target that has already ended answers {@link ExitReason#NOPROC}.
+	 * Waits for the {@link Signal.Down} of a monitor the probe holds on {@code target} and answers
+	 * the target's exit reason. A monitor set earlier with {@code runtime.monitor(probe.pid(), target)}
+	 * counts; if the probe holds none, this sets one first, so a target that has already ended
+	 * answers {@link ExitReason#NOPROC}. Unlike {@link #expectMessage(Class)}, it takes that signal
+	 * past other messages, which stay for later expectations: the {@code Down}s of several processes
+	 * can be expected in any order.
 	 * @param target the process expected to end
 	 * @return its exit reason
-	 * @throws AssertionError if no {@code Down} arrives in time, or the next message is another
+	 * @throws AssertionError if no such {@code Down} arrives in time
 	 */
 	public ExitReason expectDown(Pid target) {
 		Objects.requireNonNull(target, "target");
@@ -168,36 +172,33 @@ public final class TestProbe implements AutoCloseable {
 			if (!info.get().monitoredBy().contains(pid())) {
 				this.runtime.monitor(pid(), target);
 			}
-			return downOf(target, next(expected), expected).reason();
+			return ((Signal.Down) await(expected, isDownOf(target), this.within)).reason();
 		}
 		// The target has left the process table. A monitor the probe held on it may still be about to
 		// fire, so the probe's own monitor (answered at once with NOPROC) tells which came first.
 		MonitorRef own = this.runtime.monitor(pid(), target);
-		Signal.Down first = downOf(target, next(expected), expected);
+		Signal.Down first = (Signal.Down) await(expected, isDownOf(target), this.within);
 		if (!first.ref().equals(own)) {
 			this.inbox.take((message) -> message instanceof Signal.Down down && down.ref().equals(own), this.within);
 			return first.reason();
 		}
-		Object earlier = this.inbox.take((message) -> message instanceof Signal.Down down && down.pid().equals(target),
-				TEARDOWN_SETTLE);
+		Object earlier = this.inbox.take(isDownOf(target), TEARDOWN_SETTLE);
 		return (earlier != null) ? ((Signal.Down) earlier).reason() : first.reason();
 	}
 
 	/**
-	 * Takes the next message, which must be the {@link Signal.Exit} of a process linked to the probe
-	 * (or of {@link Pid#SYSTEM}), and answers its exit reason.
+	 * Waits for the {@link Signal.Exit} of a process linked to the probe (or of {@link Pid#SYSTEM})
+	 * and answers its exit reason. Like {@link #expectDown(Pid)}, it takes that signal past other
+	 * messages, which stay for later expectations.
 	 * @param from the process expected to exit
 	 * @return the reason its exit signal carries
-	 * @throws AssertionError if no exit signal arrives in time, or the next message is another
+	 * @throws AssertionError if no such exit signal arrives in time
 	 */
 	public ExitReason expectExit(Pid from) {
 		Objects.requireNonNull(from, "from");
-		String expected = "the exit signal of " + from;
-		Object message = next(expected);
-		if (message instanceof Signal.Exit exit && exit.from().equals(from)) {
-			return exit.reason();
-		}
-		throw mismatch(expected, message);
+		Object exit = await("the exit signal of " + from,
+				(message) -> message instanceof Signal.Exit signal && signal.from().equals(from), this.within);
+		return ((Signal.Exit) exit).reason();
 	}
 
 	/**
@@ -213,21 +214,21 @@ public final class TestProbe implements AutoCloseable {
 		return "TestProbe[" + pid() + "]";
 	}
 
-	private Signal.Down downOf(Pid target, Object message, String expected) {
-		if (message instanceof Signal.Down down && down.pid().equals(target)) {
-			return down;
+	private static Predicate<Object> isDownOf(Pid target) {
+		return (message) -> message instanceof Signal.Down down && down.pid().equals(target);
+	}
+
+	private Object await(String expected, Predicate<Object> matcher, Duration within) {
+		Object message = this.inbox.take(matcher, within);
+		if (message == null) {
+			throw new AssertionError("Probe " + pid() + " expected " + expected + " within " + Inbox.describe(within)
+					+ ", but none arrived; received so far: " + this.inbox.describeHistory());
 		}
-		throw mismatch(expected, message);
+		return message;
 	}
 
 	private Object next(String expected) {
-		Object message = this.inbox.next(this.within);
-		if (message == null) {
-			throw new AssertionError("Probe " + pid() + " expected " + expected + " within "
-					+ Inbox.describe(this.within) + ", but none arrived; received so far: "
-					+ this.inbox.describeHistory());
-		}
-		return message;
+		return await(expected, (message) -> true, this.within);
 	}
 
 	private AssertionError mismatch(String expected, @Nullable Object message) {

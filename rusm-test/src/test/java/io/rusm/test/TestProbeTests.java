@@ -134,13 +134,30 @@ class TestProbeTests {
 	}
 
 	@Test
-	void expectDownFailsOnAnotherMessage(Runtime runtime, TestProbe probe) {
+	void expectDownTakesTheDownPastOtherMessagesInAnyOrder(Runtime runtime, TestProbe probe) {
+		ProcessHandle first = runtime.spawn((ctx) -> ctx.receive());
+		ProcessHandle second = runtime.spawn((ctx) -> ctx.receive());
+		runtime.monitor(probe.pid(), first.pid());
+		runtime.monitor(probe.pid(), second.pid());
+		first.kill();
+		RusmAssertions.assertThat(first).exitsWith(ExitReason.KILLED);
+		runtime.send(probe.pid(), new Ping(3));
+		second.kill();
+		assertThat(probe.expectDown(second.pid())).isEqualTo(ExitReason.KILLED);
+		assertThat(probe.expectDown(first.pid())).isEqualTo(ExitReason.KILLED);
+		probe.expectMessage(new Ping(3));
+	}
+
+	@Test
+	void expectDownThatNeverComesFailsListingWhatArrived(Runtime runtime, TestProbe probe) {
 		ProcessHandle worker = runtime.spawn((ctx) -> ctx.receive());
 		runtime.send(probe.pid(), new Ping(3));
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> probe.expectDown(worker.pid()))
-			.withMessageContaining("expected the Down of " + worker.pid() + ", but the next message was Ping[n=3]");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> probe.within(SHORT).expectDown(worker.pid()))
+			.withMessage("Probe " + probe.pid() + " expected the Down of " + worker.pid()
+					+ " within 0.1s, but none arrived; received so far: [Ping[n=3]]");
 		worker.kill();
 		probe.expectDown(worker.pid());
+		probe.expectMessage(new Ping(3));
 	}
 
 	@Test
@@ -156,9 +173,10 @@ class TestProbeTests {
 	void expectExitFailsOnTheExitOfAnotherProcess(Runtime runtime, TestProbe probe) {
 		Pid other = new Pid(999_999);
 		runtime.send(probe.pid(), new Signal.Exit(other, ExitReason.KILLED));
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> probe.expectExit(new Pid(999_998)))
-			.withMessageContaining("expected the exit signal of <0.999998.0>, but the next message was Exit[from="
-					+ other);
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> probe.within(SHORT).expectExit(new Pid(999_998)))
+			.withMessageContaining("expected the exit signal of <0.999998.0> within 0.1s, but none arrived; "
+					+ "received so far: [Exit[from=" + other);
 	}
 
 	@Test
