@@ -2,25 +2,19 @@ package io.rusm.spring.boot;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeoutException;
 
-import io.rusm.core.ChildSpec;
-import io.rusm.core.Context;
 import io.rusm.core.ExitReason;
 import io.rusm.core.Pid;
-import io.rusm.core.ProcessBody;
-import io.rusm.core.RestartIntensityExceededException;
+import io.rusm.core.ProcessHandle;
 import io.rusm.core.Runtime;
+import io.rusm.core.Signal;
 import io.rusm.core.SpawnOptions;
-import io.rusm.core.Strategy;
 import io.rusm.core.Supervisor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,17 +27,22 @@ import org.springframework.context.SmartLifecycle;
  * Starts, supervises and stops the {@link RusmProcess @RusmProcess} singletons of an
  * application context.
  * <p>
- * Each singleton runs under a one-for-one {@link Supervisor} of its own, registered as
- * {@code <name>-supervisor} and claimed with {@link Runtime#whereisOrSpawn}: when several
- * application contexts share one runtime, exactly one of them starts (and owns) a given
- * singleton and the others use it. The supervisor spawns the singleton registered under
- * its name and restarts it per its restart type, within the configured intensity.
+ * Each singleton runs under a one-for-one {@link Supervisor} of its own, spawned under the
+ * name {@code <name>-supervisor}: when several application contexts share one runtime,
+ * exactly one of them claims that name and owns the singleton, and the others use it. The
+ * supervisor spawns the singleton registered under its name and restarts it per its
+ * restart type, within the configured intensity.
+ * <p>
+ * Everything is event-driven: a singleton's status changes when its incarnations start
+ * and end and when its supervisor ends, and starting and stopping wait for those events
+ * (or for a monitor's {@code Down}), never in a polling loop.
  * <p>
  * As a {@link SmartLifecycle} in a phase below the web server's, the singletons start
  * before the server takes requests and stop after it has drained: in reverse start
- * order, each supervisor sent an exit signal with {@link ExitReason#SHUTDOWN} (it stops the
- * running incarnation, then exits), and whatever still runs when the shutdown timeout
- * runs out is killed. A singleton another context owns is left running.
+ * order, each supervisor sent an exit signal with {@link ExitReason#SHUTDOWN} (it stops
+ * the running incarnation, then exits), and whatever still runs when the shutdown timeout
+ * runs out is killed. A stopped singleton reports {@code stopped}. A singleton another
+ * context owns is left running.
  *
  * @author rusm contributors
  * @since 0.1.0
@@ -60,8 +59,6 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 
 	private static final Duration KILL_GRACE = Duration.ofSeconds(1);
 
-	private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
-
 	private static final Logger logger = LoggerFactory.getLogger(RusmProcessRegistry.class);
 
 	private final Runtime runtime;
@@ -76,7 +73,7 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 
 	private List<ProcessDefinition> definitions = List.of();
 
-	private final List<Singleton> singletons = new ArrayList<>();
+	private final List<Entry> entries = new ArrayList<>();
 
 	private volatile boolean running;
 
@@ -103,9 +100,8 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * Starts every registered singleton, in declaration order, and waits until each is
-	 * registered under its name, so that it can be called as soon as the context is
-	 * ready.
+	 * Starts every registered singleton, in declaration order, and waits until each runs
+	 * under its name, so that it can be called as soon as the context is ready.
 	 */
 	@Override
 	public void start() {
@@ -113,45 +109,58 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 			if (this.running) {
 				return;
 			}
+			this.entries.clear();
 			for (ProcessDefinition definition : this.definitions) {
-				Singleton singleton = new Singleton(definition, supervisor(definition));
-				Pid pid = this.runtime.whereisOrSpawn(definition.name() + "-supervisor", singleton);
-				singleton.supervisorPid = pid;
-				this.singletons.add(singleton);
-				awaitRegistered(definition.name(), pid);
+				Singleton singleton = new Singleton(definition, this.maxRestarts, this.within, this.shutdownTimeout);
+				Entry entry = claim(singleton);
+				this.entries.add(entry);
+				if (entry.supervisor != null) {
+					awaitStarted(singleton);
+				}
 			}
 			this.running = true;
 		}
 	}
 
-	private Supervisor supervisor(ProcessDefinition definition) {
-		SpawnOptions.Builder options = SpawnOptions.builder()
-			.name(definition.name())
-			.label(definition.label())
-			.tags(definition.tags());
-		return Supervisor.builder()
-			.strategy(Strategy.ONE_FOR_ONE)
-			.intensity(this.maxRestarts, this.within)
-			.child(ChildSpec.builder(definition.name(), definition.bodies())
-				.restart(definition.restart())
-				.options(options.build())
-				.shutdownTimeout(this.shutdownTimeout)
-				.build())
-			.build();
+	/**
+	 * Spawns the singleton's supervisor under its name, or finds the supervisor another
+	 * context sharing the runtime spawned first.
+	 */
+	private Entry claim(Singleton singleton) {
+		String name = singleton.definition().name() + "-supervisor";
+		while (true) {
+			try {
+				ProcessHandle supervisor = this.runtime.spawn(SpawnOptions.builder().name(name).build(), singleton);
+				singleton.supervisedBy(supervisor.pid());
+				return new Entry(singleton, supervisor);
+			}
+			catch (IllegalStateException ex) {
+				if (this.runtime.isShuttingDown()) {
+					throw ex;
+				}
+				if (this.runtime.whereis(name).isPresent()) {
+					return new Entry(singleton, null);
+				}
+			}
+		}
 	}
 
-	private void awaitRegistered(String name, Pid supervisor) {
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (this.runtime.whereis(name).isEmpty()) {
-			if (!this.runtime.isAlive(supervisor)) {
-				logger.warn("Supervisor of @RusmProcess '{}' exited before the process registered", name);
-				return;
+	private void awaitStarted(Singleton singleton) {
+		String name = singleton.definition().name();
+		try {
+			singleton.settled().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			if (singleton.status().state() == SingletonStatus.State.EXHAUSTED) {
+				logger.warn("@RusmProcess '{}' could not be started: {}", name, singleton.status().lastExit());
 			}
-			if (System.nanoTime() - deadline > 0) {
-				logger.warn("@RusmProcess '{}' did not register within {}", name, START_TIMEOUT);
-				return;
-			}
-			LockSupport.parkNanos(POLL_NANOS);
+		}
+		catch (TimeoutException ex) {
+			logger.warn("@RusmProcess '{}' did not start within {}", name, START_TIMEOUT);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("the start of @RusmProcess '" + name + "' failed", ex);
 		}
 	}
 
@@ -162,20 +171,26 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		stopSingletons();
+		stop(takeOwned());
 	}
 
 	/**
 	 * Stops the singletons on a thread of its own and runs the callback once they are
-	 * down. {@link #isRunning()} is {@code false} from the moment this method is called.
+	 * down; at once, on the calling thread, when this context owns none that runs.
+	 * {@link #isRunning()} is {@code false} from the moment this method is called.
 	 * @param callback run exactly once, when the singletons are stopped
 	 */
 	@Override
 	public void stop(Runnable callback) {
 		this.running = false;
+		List<Entry> toStop = takeOwned();
+		if (toStop.isEmpty()) {
+			callback.run();
+			return;
+		}
 		Thread.ofVirtual().name("rusm-singletons-stop").start(() -> {
 			try {
-				stopSingletons();
+				stop(toStop);
 			}
 			finally {
 				callback.run();
@@ -183,19 +198,24 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 		});
 	}
 
-	private void stopSingletons() {
-		List<Singleton> toStop;
+	/** Returns the owned singletons not yet asked to stop, in reverse start order. */
+	private List<Entry> takeOwned() {
+		List<Entry> owned = new ArrayList<>();
 		synchronized (this.monitor) {
-			toStop = new ArrayList<>(this.singletons.reversed());
-			this.singletons.clear();
-		}
-		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
-		for (Singleton singleton : toStop) {
-			Pid supervisor = singleton.supervisorPid;
-			if (supervisor != null && singleton.owned()) {
-				singleton.stopped = true;
-				stop(singleton, supervisor, deadline);
+			for (Entry entry : this.entries.reversed()) {
+				if (entry.supervisor != null && !entry.stopRequested) {
+					entry.stopRequested = true;
+					owned.add(entry);
+				}
 			}
+		}
+		return owned;
+	}
+
+	private void stop(List<Entry> toStop) {
+		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+		for (Entry entry : toStop) {
+			stop(entry.singleton, Objects.requireNonNull(entry.supervisor), deadline);
 		}
 	}
 
@@ -204,39 +224,49 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 	 * incarnation (a trapping one gets {@code Signal.Exit} and may drain its mailbox) and
 	 * exits; whatever still runs at the deadline is killed.
 	 */
-	private void stop(Singleton singleton, Pid supervisor, long deadline) {
-		this.runtime.signalExit(supervisor, ExitReason.SHUTDOWN);
+	private void stop(Singleton singleton, ProcessHandle supervisor, long deadline) {
+		String name = singleton.definition().name();
+		singleton.stopping();
+		this.runtime.signalExit(supervisor.pid(), ExitReason.SHUTDOWN);
 		try {
-			if (!singleton.exited.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-				this.runtime.kill(supervisor);
+			if (supervisor.join(remaining(deadline)).isEmpty()) {
+				logger.warn("@RusmProcess '{}' did not stop within {}; killing it", name, this.shutdownTimeout);
+				this.runtime.kill(supervisor.pid());
+				supervisor.join(KILL_GRACE);
+			}
+			Pid incarnation = singleton.pid();
+			if (incarnation != null && this.runtime.kill(incarnation) && !awaitExit(incarnation, KILL_GRACE)) {
+				logger.warn("@RusmProcess '{}' ({}) did not exit within {} of being killed", name, incarnation,
+						KILL_GRACE);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.runtime.kill(supervisor);
-		}
-		Set<Pid> incarnations = new LinkedHashSet<>();
-		singleton.supervisor.children().stream().map(Supervisor.ChildStatus::pid).filter(Objects::nonNull)
-			.forEach(incarnations::add);
-		this.runtime.whereis(singleton.definition.name()).ifPresent(incarnations::add);
-		for (Pid pid : incarnations) {
-			if (!awaitExit(pid, deadline)) {
-				logger.warn("@RusmProcess '{}' did not stop within {}; killing it", singleton.definition.name(),
-						this.shutdownTimeout);
-				this.runtime.kill(pid);
-				awaitExit(pid, System.nanoTime() + KILL_GRACE.toNanos());
-			}
+			this.runtime.kill(supervisor.pid());
 		}
 	}
 
-	private boolean awaitExit(Pid pid, long deadline) {
-		while (this.runtime.isAlive(pid)) {
-			if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
-				return false;
-			}
-			LockSupport.parkNanos(POLL_NANOS);
+	/**
+	 * Waits for a process to leave the runtime: a short-lived watcher process monitors it
+	 * and ends on its {@code Down}.
+	 */
+	private boolean awaitExit(Pid pid, Duration timeout) throws InterruptedException {
+		ProcessHandle watcher;
+		try {
+			watcher = this.runtime.spawn((ctx) -> {
+				ctx.monitor(pid);
+				ctx.receive((message) -> message instanceof Signal.Down down && down.pid().equals(pid), timeout);
+			});
 		}
-		return true;
+		catch (IllegalStateException ex) {
+			return !this.runtime.isAlive(pid);
+		}
+		watcher.join(timeout.plus(KILL_GRACE));
+		return !this.runtime.isAlive(pid);
+	}
+
+	private static Duration remaining(long deadline) {
+		return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
 	}
 
 	/**
@@ -259,84 +289,45 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * Returns a snapshot of every singleton this context started or uses, in start
-	 * order.
+	 * Returns a snapshot of every singleton this context started or uses, in start order;
+	 * after the context stopped, its own singletons report {@code stopped}. A singleton
+	 * another context owns reports {@code running} while its name is held and
+	 * {@code restarting} otherwise.
 	 * @return the singletons
 	 */
 	public List<SingletonStatus> singletons() {
-		List<Singleton> snapshot;
+		List<Entry> snapshot;
 		synchronized (this.monitor) {
-			snapshot = List.copyOf(this.singletons);
+			snapshot = List.copyOf(this.entries);
 		}
 		return snapshot.stream().map(this::status).toList();
 	}
 
-	private SingletonStatus status(Singleton singleton) {
-		String name = singleton.definition.name();
-		if (!singleton.owned()) {
-			return new SingletonStatus(name, this.runtime.whereis(name).orElse(null), SingletonStatus.State.SHARED, 0,
-					null);
+	private SingletonStatus status(Entry entry) {
+		if (entry.supervisor != null) {
+			return entry.singleton.status();
 		}
-		List<Supervisor.ChildStatus> children = singleton.supervisor.children();
-		Supervisor.ChildStatus child = children.isEmpty() ? null : children.get(0);
-		int restarts = (child != null) ? child.restarts() : 0;
-		ExitReason lastExit = (child != null) ? child.lastExit() : null;
-		Optional<ExitReason> supervisorExit = singleton.supervisor.exitReason();
-		if (supervisorExit.isPresent()) {
-			if (supervisorExit.get() instanceof ExitReason.Crashed crashed) {
-				ExitReason cause = (crashed.cause() instanceof RestartIntensityExceededException exceeded)
-						? exceeded.getLastExit() : crashed;
-				return new SingletonStatus(name, null, SingletonStatus.State.EXHAUSTED, restarts, cause);
-			}
-			return new SingletonStatus(name, null, SingletonStatus.State.STOPPED, restarts, lastExit);
-		}
-		if (singleton.stopped) {
-			return new SingletonStatus(name, null, SingletonStatus.State.STOPPED, restarts, lastExit);
-		}
-		Pid pid = (child != null && child.pid() != null) ? child.pid() : this.runtime.whereis(name).orElse(null);
-		if (pid != null && this.runtime.isAlive(pid)) {
-			return new SingletonStatus(name, pid, SingletonStatus.State.RUNNING, restarts, lastExit);
-		}
-		return new SingletonStatus(name, null, SingletonStatus.State.EXITED, restarts, lastExit);
+		String name = entry.singleton.definition().name();
+		Optional<Pid> pid = this.runtime.whereis(name);
+		return new SingletonStatus(name, pid.orElse(null),
+				pid.isPresent() ? SingletonStatus.State.RUNNING : SingletonStatus.State.RESTARTING, 0,
+				this.runtime.whereis(name + "-supervisor").orElse(null), null);
 	}
 
 	/**
-	 * One singleton: the body its supervisor process runs, which records whether this
-	 * context's candidate won the name and when it exited.
+	 * A singleton of this context: its supervisor when this context owns it.
 	 */
-	private static final class Singleton implements ProcessBody {
+	private static final class Entry {
 
-		private final ProcessDefinition definition;
+		private final Singleton singleton;
 
-		private final Supervisor supervisor;
+		private final @Nullable ProcessHandle supervisor;
 
-		private final CompletableFuture<Pid> started = new CompletableFuture<>();
+		private boolean stopRequested;
 
-		private final CountDownLatch exited = new CountDownLatch(1);
-
-		private volatile @Nullable Pid supervisorPid;
-
-		private volatile boolean stopped;
-
-		Singleton(ProcessDefinition definition, Supervisor supervisor) {
-			this.definition = definition;
+		Entry(Singleton singleton, @Nullable ProcessHandle supervisor) {
+			this.singleton = singleton;
 			this.supervisor = supervisor;
-		}
-
-		@Override
-		public void run(Context ctx) throws Exception {
-			this.started.complete(ctx.self());
-			try {
-				this.supervisor.run(ctx);
-			}
-			finally {
-				this.exited.countDown();
-			}
-		}
-
-		boolean owned() {
-			Pid pid = this.supervisorPid;
-			return pid != null && pid.equals(this.started.getNow(null));
 		}
 
 	}

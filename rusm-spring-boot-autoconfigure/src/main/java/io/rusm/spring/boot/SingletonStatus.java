@@ -1,5 +1,7 @@
 package io.rusm.spring.boot;
 
+import java.util.Locale;
+
 import io.rusm.core.ExitReason;
 import io.rusm.core.Pid;
 import org.jspecify.annotations.Nullable;
@@ -12,11 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param pid the pid of its current incarnation, or {@code null} when none is running
  * @param state what the singleton is doing
  * @param restarts how many times its supervisor restarted it
+ * @param supervisor the pid of its supervisor, or {@code null} before it was started
  * @param lastExit how its last incarnation ended, or {@code null} if none ended yet
  * @author rusm contributors
  * @since 0.1.0
  */
-public record SingletonStatus(String name, @Nullable Pid pid, State state, int restarts,
+public record SingletonStatus(String name, @Nullable Pid pid, State state, int restarts, @Nullable Pid supervisor,
 		@Nullable ExitReason lastExit) {
 
 	/**
@@ -26,14 +29,14 @@ public record SingletonStatus(String name, @Nullable Pid pid, State state, int r
 	 */
 	public enum State {
 
-		/** An incarnation is running under this application's supervisor. */
+		/** Its supervisor was started and has not started the singleton yet. */
+		STARTING,
+
+		/** An incarnation is running. */
 		RUNNING,
 
-		/**
-		 * No incarnation is running, but the supervisor still is: a transient or temporary
-		 * singleton that ended, or one between a crash and its restart.
-		 */
-		EXITED,
+		/** Its last incarnation exited and its supervisor is about to restart it. */
+		RESTARTING,
 
 		/**
 		 * The singleton crashed more often than the restart intensity allows, or could
@@ -42,14 +45,19 @@ public record SingletonStatus(String name, @Nullable Pid pid, State state, int r
 		 */
 		EXHAUSTED,
 
-		/** The singleton was shut down with the application context. */
-		STOPPED,
+		/**
+		 * The singleton is down for good without a failure: shut down with the
+		 * application context, or a transient or temporary singleton that ended.
+		 */
+		STOPPED;
 
 		/**
-		 * Another application context sharing the runtime started the singleton first and
-		 * supervises it; this context uses it without owning it.
+		 * Returns the state as the endpoint shows it: its name in lower case.
+		 * @return the key of the state
 		 */
-		SHARED
+		public String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package io.rusm.spring.boot;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link RusmProcessRegistry}.
@@ -75,7 +77,77 @@ class RusmProcessRegistryTests {
 		assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(callbacks).hasValue(1);
 		assertThat(this.runtime.isAlive(pid)).isFalse();
-		assertThat(registry.singletons()).isEmpty();
+		assertThat(registry.singletons()).singleElement().satisfies((status) -> {
+			assertThat(status.state()).isEqualTo(SingletonStatus.State.STOPPED);
+			assertThat(status.pid()).isNull();
+			assertThat(status.lastExit()).as("it trapped the shutdown and returned").isEqualTo(ExitReason.NORMAL);
+		});
+	}
+
+	@Test
+	void stopWithCallbackCallsBackAtOnceWhenNothingIsToStop() {
+		RusmProcessRegistry registry = registry(Duration.ofSeconds(5));
+		registry.register(List.of());
+		registry.start();
+		List<Thread> callers = new ArrayList<>();
+		registry.stop(() -> callers.add(Thread.currentThread()));
+		assertThat(callers).containsExactly(Thread.currentThread());
+		assertThat(registry.isRunning()).isFalse();
+	}
+
+	@Test
+	void stopWithCallbackAfterAStopCallsBackAtOnce() {
+		RusmProcessRegistry registry = registry(Duration.ofSeconds(5));
+		registry.register(List.of(definition("twice", (ctx) -> ctx.receive())));
+		registry.start();
+		registry.stop();
+		List<Thread> callers = new ArrayList<>();
+		registry.stop(() -> callers.add(Thread.currentThread()));
+		assertThat(callers).containsExactly(Thread.currentThread());
+	}
+
+	@Test
+	void statusFollowsStartCrashRestartAndExhaustion() throws InterruptedException {
+		RusmProcessRegistry registry = new RusmProcessRegistry(this.runtime, 1, Duration.ofMinutes(1),
+				Duration.ofSeconds(1));
+		registry.register(List.of(definition("crashy", (ctx) -> {
+			if ("crash".equals(ctx.receive())) {
+				throw new IllegalStateException("crash requested");
+			}
+		})));
+		registry.start();
+		SingletonStatus started = registry.singletons().get(0);
+		assertThat(started.state()).isEqualTo(SingletonStatus.State.RUNNING);
+		assertThat(started.pid()).isEqualTo(this.runtime.whereis("crashy").orElseThrow());
+		assertThat(started.supervisor()).isEqualTo(this.runtime.whereis("crashy-supervisor").orElseThrow());
+		assertThat(started.restarts()).isZero();
+		assertThat(started.lastExit()).isNull();
+		this.runtime.sendNamed("crashy", "crash");
+		await().until(() -> registry.singletons().get(0).restarts() == 1
+				&& registry.singletons().get(0).state() == SingletonStatus.State.RUNNING);
+		SingletonStatus restarted = registry.singletons().get(0);
+		assertThat(restarted.pid()).isNotEqualTo(started.pid()).isEqualTo(this.runtime.whereis("crashy").orElseThrow());
+		assertThat(restarted.lastExit()).isInstanceOf(ExitReason.Crashed.class);
+		this.runtime.sendNamed("crashy", "crash");
+		await().until(() -> registry.singletons().get(0).state() == SingletonStatus.State.EXHAUSTED);
+		SingletonStatus exhausted = registry.singletons().get(0);
+		assertThat(exhausted.pid()).isNull();
+		assertThat(exhausted.lastExit()).isInstanceOfSatisfying(ExitReason.Crashed.class,
+				(crashed) -> assertThat(crashed.cause()).hasMessage("crash requested"));
+		registry.stop();
+		assertThat(registry.singletons().get(0).state()).isEqualTo(SingletonStatus.State.EXHAUSTED);
+	}
+
+	@Test
+	void aSingletonThatEndsNormallyUnderTransientRestartIsStopped() {
+		RusmProcessRegistry registry = registry(Duration.ofSeconds(1));
+		registry.register(List.of(new ProcessDefinition("brief", "brief", List.of(), Restart.TRANSIENT, "briefBean",
+				() -> (ctx) -> ctx.receive())));
+		registry.start();
+		this.runtime.sendNamed("brief", "done");
+		await().until(() -> registry.singletons().get(0).state() == SingletonStatus.State.STOPPED);
+		assertThat(registry.singletons().get(0).lastExit()).isEqualTo(ExitReason.NORMAL);
+		assertThat(registry.singletons().get(0).restarts()).isZero();
 	}
 
 	@Test
@@ -121,6 +193,7 @@ class RusmProcessRegistryTests {
 		registry.start();
 		Pid pid = this.runtime.whereis("plain").orElseThrow();
 		registry.stop();
+		assertThat(registry.singletons().get(0).state()).isEqualTo(SingletonStatus.State.STOPPED);
 		assertThat(this.runtime.isAlive(pid)).isFalse();
 		assertThat(this.runtime.whereis("plain")).isEmpty();
 		assertThat(this.runtime.whereis("plain-supervisor")).isEmpty();

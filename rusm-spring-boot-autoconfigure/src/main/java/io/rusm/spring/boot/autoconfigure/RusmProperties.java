@@ -177,10 +177,12 @@ public class RusmProperties {
 	public static class Log {
 
 		/**
-		 * Level of the lifecycle log (logger 'io.rusm.lifecycle'): spawns, exits, kills
-		 * and the census line. Off by default, at no cost.
+		 * Level of the lifecycle log (logger 'io.rusm.lifecycle'): crashed processes with
+		 * their exception (error), killed ones (warn), exits, kills and the census line
+		 * (info), spawns (debug). Crashes only by default, as Spring logs a failed
+		 * scheduled task.
 		 */
-		private LogLevel level = LogLevel.OFF;
+		private LogLevel level = LogLevel.ERROR;
 
 		/**
 		 * Returns the lifecycle log level.

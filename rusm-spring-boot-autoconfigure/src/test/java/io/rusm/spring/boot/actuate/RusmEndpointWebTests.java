@@ -80,6 +80,11 @@ class RusmEndpointWebTests {
 			.jsonPath("$.singletons[0].pid").isEqualTo(greeter)
 			.jsonPath("$.singletons[0].status").isEqualTo("running")
 			.jsonPath("$.singletons[0].restarts").isEqualTo(0)
+			.jsonPath("$.singletons[0].supervisor")
+			.isEqualTo(this.runtime.whereis("greeter-supervisor").orElseThrow().toString())
+			.jsonPath("$.namesTotal").isEqualTo(this.runtime.registered().size())
+			.jsonPath("$.labelsTotal").isEqualTo(this.runtime.census().size())
+			.jsonPath("$.tagsTotal").isEqualTo(this.runtime.tagCounts().size())
 			.jsonPath("$.singletons[1].name").isEqualTo("fragile");
 	}
 
@@ -101,6 +106,48 @@ class RusmEndpointWebTests {
 		this.client.get().uri("/actuator/rusm/names").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.names.greeter").isEqualTo(this.runtime.whereis("greeter").orElseThrow().toString())
 			.jsonPath("$.names['greeter-supervisor']").exists();
+	}
+
+	@Test
+	void processesArePagedFilteredAndSorted() {
+		List<Pid> pids = spawnWorkers("paged-workers", 3);
+		this.runtime.send(pids.get(1), "waiting");
+		this.client.get().uri("/actuator/rusm/processes?tag=paged-workers&limit=2").exchange().expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.total").isEqualTo(3)
+			.jsonPath("$.offset").isEqualTo(0)
+			.jsonPath("$.limit").isEqualTo(2)
+			.jsonPath("$.truncated").isEqualTo(true)
+			.jsonPath("$.processes[*].pid").isEqualTo(List.of(pids.get(0).toString(), pids.get(1).toString()))
+			.jsonPath("$.processes[0].state").isEqualTo("running")
+			.jsonPath("$.processes[0].exitingSince").doesNotExist()
+			.jsonPath("$.processes[0].stackTrace").doesNotExist()
+			.jsonPath("$.processes[0].mailboxDepth").isEqualTo(0);
+		this.client.get()
+			.uri("/actuator/rusm/processes?tag=paged-workers&label=worker&sort=mailboxDepth&order=desc&offset=0&limit=1")
+			.exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.total").isEqualTo(3)
+			.jsonPath("$.processes[*].pid").isEqualTo(List.of(pids.get(1).toString()))
+			.jsonPath("$.processes[0].mailboxDepth").isEqualTo(1);
+		this.client.get().uri("/actuator/rusm/processes?name=greeter").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.total").isEqualTo(1)
+			.jsonPath("$.truncated").isEqualTo(false)
+			.jsonPath("$.processes[0].names[0]").isEqualTo("greeter");
+	}
+
+	@Test
+	void badQueryValuesAreBadRequestsNamingTheValue() {
+		List<List<String>> queries = List.of(List.of("limit", "0"), List.of("limit", "1001"),
+				List.of("limit", "many"), List.of("offset", "-1"), List.of("sort", "size"), List.of("order", "up"),
+				List.of("label", ""), List.of("tag", " "), List.of("name", "\n"));
+		for (List<String> query : queries) {
+			this.client.get().uri("/actuator/rusm/processes?{parameter}={value}", query.get(0), query.get(1))
+				.exchange()
+				.expectStatus().isBadRequest()
+				.expectBody()
+				.jsonPath("$.status").isEqualTo(400)
+				.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains(query.get(0)));
+		}
 	}
 
 	@Test
@@ -164,7 +211,16 @@ class RusmEndpointWebTests {
 	void unknownSectionsKindsAndMalformedPidsAreBadRequests() {
 		this.client.get().uri("/actuator/rusm/bogus").exchange().expectStatus().isBadRequest();
 		this.client.get().uri("/actuator/rusm/bogus/1").exchange().expectStatus().isBadRequest();
-		this.client.get().uri("/actuator/rusm/processes/not-a-pid").exchange().expectStatus().isBadRequest();
+		this.client.get().uri("/actuator/rusm/processes/not-a-pid").exchange().expectStatus().isBadRequest()
+			.expectBody()
+			.jsonPath("$.message").value(String.class, (message) -> assertThat(message).contains("malformed pid"));
+		this.client.get().uri("/actuator/rusm/tags/{tag}", " ").exchange().expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").isEqualTo("tag must not be blank");
+		this.client.get().uri("/actuator/rusm/names/{name}", "a\nb").exchange().expectStatus().isBadRequest()
+			.expectBody()
+			.jsonPath("$.error").isEqualTo("Control character in name");
+		this.client.get().uri("/actuator/rusm/names/{name}", "n".repeat(256)).exchange().expectStatus()
+			.isBadRequest();
 	}
 
 	@Test

@@ -52,7 +52,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("rusm.shutdown.timeout").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("rusm.supervisor.max-restarts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("rusm.supervisor.within").path("defaultValue").asString()).isEqualTo("5s");
-		assertThat(properties.get("rusm.log.level").path("defaultValue").asString()).isEqualTo("off");
+		assertThat(properties.get("rusm.log.level").path("defaultValue").asString()).isEqualTo("error");
 	}
 
 	private static Map<String, JsonNode> properties() throws IOException {

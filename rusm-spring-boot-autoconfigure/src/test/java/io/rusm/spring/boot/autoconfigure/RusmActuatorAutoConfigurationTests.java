@@ -1,6 +1,7 @@
 package io.rusm.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -146,6 +147,26 @@ class RusmActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void censusLabelsFollowTheRuntimeOnScrapeWithoutAThreadOfTheirOwn() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+			Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+			Runtime runtime = context.getBean(Runtime.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			context.getBean(RusmMeterBinder.class).bindTo(registry);
+			assertThat(Thread.getAllStackTraces().keySet()).as("no thread started by binding")
+				.allMatch((thread) -> threadsBefore.contains(thread) || !thread.getName().startsWith("rusm"));
+			ProcessHandle scout = runtime.spawn(SpawnOptions.builder().label("scout").build(), (ctx) -> ctx.receive());
+			assertThat(registry.find(RusmMetricNames.CENSUS).tag("label", "scout").gauge()).isNull();
+			assertThat(registry.get(RusmMetricNames.PROCESSES_LIVE).gauge().value()).isEqualTo(1);
+			assertThat(registry.get(RusmMetricNames.CENSUS).tag("label", "scout").gauge().value()).isEqualTo(1);
+			scout.kill();
+			scout.join();
+			assertThat(registry.get(RusmMetricNames.PROCESSES_LIVE).gauge().value()).isZero();
+			assertThat(registry.find(RusmMetricNames.CENSUS).tag("label", "scout").gauge()).isNull();
+		});
+	}
+
+	@Test
 	void metersDescribeTheRuntime() {
 		this.runner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
 			Runtime runtime = context.getBean(Runtime.class);
@@ -170,10 +191,8 @@ class RusmActuatorAutoConfigurationTests {
 			assertThat(registry.get(RusmMetricNames.MESSAGES_DROPPED).functionCounter().count()).isZero();
 			assertThat(registry.get(RusmMetricNames.TIMERS_PENDING).gauge().value()).isZero();
 			assertThat(registry.get(RusmMetricNames.REGISTRY_NAMES).gauge().value()).isZero();
-			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(registry.find(RusmMetricNames.CENSUS).tag("label", "worker").gauge())
-					.isNotNull()
-					.satisfies((gauge) -> assertThat(gauge.value()).isEqualTo(2)));
+			assertThat(registry.find(RusmMetricNames.CENSUS).tag("label", "worker").gauge()).isNotNull()
+				.satisfies((gauge) -> assertThat(gauge.value()).isEqualTo(2));
 			for (Meter meter : registry.getMeters()) {
 				if (meter.getId().getName().startsWith("rusm.")) {
 					assertThat(meter.getId().getDescription()).as(meter.getId().getName()).isNotBlank();
@@ -222,7 +241,7 @@ class RusmActuatorAutoConfigurationTests {
 
 		@Bean
 		RusmEndpoint userEndpoint(Runtime runtime) {
-			return new RusmEndpoint(runtime, null, null);
+			return new RusmEndpoint(runtime, null, null, false);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.rusm.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +10,7 @@ import io.rusm.core.Delivery;
 import io.rusm.core.ExitEvent;
 import io.rusm.core.ExitListener;
 import io.rusm.core.ExitReason;
+import io.rusm.core.LogLevel;
 import io.rusm.core.Pid;
 import io.rusm.core.ProcessHandle;
 import io.rusm.core.Runtime;
@@ -135,13 +137,33 @@ class RusmAutoConfigurationTests {
 	}
 
 	@Test
-	void lifecycleLogIsOffByDefault(CapturedOutput output) {
+	void crashesAreLoggedAtErrorWithTheirExceptionByDefaultAndCleanExitsAreNot(CapturedOutput output) {
 		this.runner.run((context) -> {
+			assertThat(context.getBean(RusmProperties.class).getLog().getLevel()).isEqualTo(LogLevel.ERROR);
 			Runtime runtime = context.getBean(Runtime.class);
-			ProcessHandle handle = runtime.spawn(SpawnOptions.builder().label("quiet-probe").build(), (ctx) -> {
+			ProcessHandle quiet = runtime.spawn(SpawnOptions.builder().label("quiet-probe").build(), (ctx) -> {
 			});
-			handle.join();
-			assertThat(output).doesNotContain("exit " + handle.pid());
+			quiet.join();
+			ProcessHandle crashed = runtime.spawn(SpawnOptions.builder().label("crash-probe").build(), (ctx) -> {
+				throw new IllegalStateException("probe crashed on purpose");
+			});
+			crashed.join();
+			await().untilAsserted(() -> assertThat(output.getAll().lines()
+				.filter((line) -> line.contains(" ERROR ") && line.contains("exit " + crashed.pid()))).hasSize(1));
+			assertThat(output).contains("java.lang.IllegalStateException: probe crashed on purpose")
+				.doesNotContain("exit " + quiet.pid());
+		});
+	}
+
+	@Test
+	void lifecycleLogCanBeTurnedOff(CapturedOutput output) {
+		this.runner.withPropertyValues("rusm.log.level=off").run((context) -> {
+			Runtime runtime = context.getBean(Runtime.class);
+			ProcessHandle crashed = runtime.spawn((ctx) -> {
+				throw new IllegalStateException("silenced");
+			});
+			crashed.join();
+			assertThat(output).doesNotContain("exit " + crashed.pid());
 		});
 	}
 
@@ -160,11 +182,15 @@ class RusmAutoConfigurationTests {
 		this.runner.withPropertyValues("rusm.exit-history.max-size=2").run((context) -> {
 			Runtime runtime = context.getBean(Runtime.class);
 			ExitHistory history = context.getBean(ExitHistory.class);
+			List<Pid> exited = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
-				runtime.spawn((ctx) -> {
-				}).join();
+				ProcessHandle handle = runtime.spawn((ctx) -> {
+				});
+				handle.join();
+				exited.add(handle.pid());
 			}
-			await().untilAsserted(() -> assertThat(history.recent()).hasSizeLessThanOrEqualTo(2));
+			await().untilAsserted(() -> assertThat(history.recent()).hasSize(2)
+				.allSatisfy((record) -> assertThat(record.pid()).isIn(exited)));
 		});
 	}
 

@@ -1,21 +1,17 @@
 package io.rusm.spring.boot.actuate.endpoint;
 
-import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.SortedMap;
 
-import io.rusm.core.ExitReason;
 import io.rusm.core.Pid;
 import io.rusm.core.ProcessInfo;
 import io.rusm.core.Runtime;
 import io.rusm.spring.boot.RusmProcessRegistry;
-import io.rusm.spring.boot.SingletonStatus;
-import io.rusm.spring.boot.exit.ExitRecord;
 import io.rusm.spring.boot.exit.ExitRecords;
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +31,15 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * Paths under {@code /actuator/rusm}: none for the summary; {@code /{section}} for one of
  * {@code processes}, {@code census}, {@code tags}, {@code names} and {@code exits};
  * {@code /{kind}/{id}} for {@code processes/{pid}}, {@code tags/{tag}} and
- * {@code names/{name}}. An unknown section or kind is a bad request; an unknown pid or
- * name is not found. A pid renders as {@code <0.N.0>} and is accepted in a path as that
- * (URL-encoded) or as the bare number {@code N}. A dead pid is answered with its exit
- * record while the exit history remembers it.
+ * {@code names/{name}}. An unknown section or kind, a malformed pid, a blank,
+ * over-long or control-character id and a bad query value are bad requests; an unknown
+ * pid or name is not found. A pid renders as {@code <0.N.0>} and is accepted in a path as
+ * that (URL-encoded) or as the bare number {@code N}. A dead pid is answered with its
+ * exit record while the exit history remembers it.
+ * <p>
+ * No answer grows with the number of processes: {@code processes} is paged (see
+ * {@link #section}) and the summary holds at most {@value SummaryDescriptor#MAX_ENTRIES}
+ * names, labels and process groups.
  * <p>
  * Read-only by default: killing needs {@code management.endpoint.rusm.access=unrestricted}.
  *
@@ -58,61 +59,98 @@ public class RusmEndpoint {
 
 	static final String EXITS = "exits";
 
+	private static final Comparator<Map.Entry<String, Integer>> LARGEST_FIRST = Map.Entry
+		.<String, Integer>comparingByValue(Comparator.reverseOrder())
+		.thenComparing(Map.Entry.comparingByKey());
+
 	private final Runtime runtime;
 
 	private final @Nullable ExitRecords exits;
 
 	private final @Nullable RusmProcessRegistry singletons;
 
+	private final boolean mailboxDepthTracked;
+
+	private final ProcessPager pager;
+
 	/**
 	 * Creates the endpoint.
 	 * @param runtime the runtime to show
 	 * @param exits the exit history, or {@code null} if none is kept
 	 * @param singletons the registry of {@code @RusmProcess} singletons, or {@code null}
+	 * @param mailboxDepthTracked whether the runtime tracks mailbox depths; if not, no
+	 * depth is shown rather than a false 0
 	 */
-	public RusmEndpoint(Runtime runtime, @Nullable ExitRecords exits, @Nullable RusmProcessRegistry singletons) {
+	public RusmEndpoint(Runtime runtime, @Nullable ExitRecords exits, @Nullable RusmProcessRegistry singletons,
+			boolean mailboxDepthTracked) {
 		this.runtime = Objects.requireNonNull(runtime, "runtime");
 		this.exits = exits;
 		this.singletons = singletons;
+		this.mailboxDepthTracked = mailboxDepthTracked;
+		this.pager = new ProcessPager(runtime, this::describe);
 	}
 
 	/**
-	 * Returns the summary of the runtime: counters, names, census, process groups and
-	 * singletons.
+	 * Returns the summary of the runtime: counters, the first names, the largest labels
+	 * and process groups (with the full count of each), and the singletons. Its cost
+	 * grows with the number of names, labels and groups, never with the number of
+	 * processes.
 	 * @return the summary
 	 */
 	@ReadOperation
 	public SummaryDescriptor summary() {
-		List<SingletonDescriptor> singletons = (this.singletons != null)
-				? this.singletons.singletons().stream().map(SingletonDescriptor::of).toList() : List.of();
+		SortedMap<String, Pid> names = this.runtime.registered();
+		SortedMap<String, Integer> census = this.runtime.census();
+		SortedMap<String, Integer> tags = this.runtime.tagCounts();
+		Map<String, String> firstNames = new LinkedHashMap<>();
+		names.entrySet()
+			.stream()
+			.limit(SummaryDescriptor.MAX_ENTRIES)
+			.forEach((entry) -> firstNames.put(entry.getKey(), entry.getValue().toString()));
+		List<SummaryDescriptor.SingletonDescriptor> singletons = (this.singletons != null)
+				? this.singletons.singletons().stream().map(SummaryDescriptor.SingletonDescriptor::of).toList()
+				: List.of();
 		return new SummaryDescriptor(this.runtime.processCount(), this.runtime.spawned(), this.runtime.finished(),
-				this.runtime.droppedMessages(), this.runtime.pendingTimers(), names(), this.runtime.census(),
-				this.runtime.tagCounts(), singletons);
+				this.runtime.droppedMessages(), this.runtime.pendingTimers(), firstNames, names.size(),
+				largest(census), census.size(), largest(tags), tags.size(), singletons);
 	}
 
 	/**
-	 * Returns one section of the summary in full.
+	 * Returns one section: a page of the live processes, or the census, process groups,
+	 * names or recent exits in full.
+	 * <p>
+	 * The query parameters apply to {@code processes} only: {@code limit} (1 to
+	 * {@value ProcessQuery#MAX_LIMIT}, default {@value ProcessQuery#DEFAULT_LIMIT}),
+	 * {@code offset} (default 0), the exact-match filters {@code label}, {@code tag} and
+	 * {@code name} (combined with AND), {@code sort} ({@code pid}, {@code label},
+	 * {@code age} or {@code mailboxDepth}) and {@code order} ({@code asc} or
+	 * {@code desc}).
 	 * @param section {@code processes}, {@code census}, {@code tags}, {@code names} or
 	 * {@code exits}
+	 * @param limit the page size, or {@code null}
+	 * @param offset how many matching processes to skip, or {@code null}
+	 * @param label only processes with this label, or {@code null}
+	 * @param tag only members of this process group, or {@code null}
+	 * @param name only the holder of this name, or {@code null}
+	 * @param sort the sort key, or {@code null} for {@code pid}
+	 * @param order {@code asc} or {@code desc}, or {@code null} for {@code asc}
 	 * @return the section
-	 * @throws InvalidEndpointRequestException if the section is unknown
+	 * @throws InvalidEndpointRequestException if the section is unknown or a query value
+	 * is bad
 	 */
 	@ReadOperation
-	public OperationResponseBody section(@Selector String section) {
+	public OperationResponseBody section(@Selector String section, @Nullable String limit, @Nullable String offset,
+			@Nullable String label, @Nullable String tag, @Nullable String name, @Nullable String sort,
+			@Nullable String order) {
 		return switch (section) {
-			case PROCESSES -> new ProcessesDescriptor(this.runtime.list()
-				.stream()
-				.map(this.runtime::info)
-				.flatMap(Optional::stream)
-				.map(ProcessDescriptor::of)
-				.toList());
+			case PROCESSES -> this.pager.page(ProcessQuery.parse(limit, offset, label, tag, name, sort, order));
 			case CENSUS -> new CensusDescriptor(this.runtime.census());
 			case TAGS -> new TagsDescriptor(this.runtime.tagCounts());
 			case NAMES -> new NamesDescriptor(names());
 			case EXITS -> new ExitsDescriptor(
 					(this.exits != null) ? this.exits.recent().stream().map(ExitDescriptor::of).toList() : List.of());
-			default -> throw new InvalidEndpointRequestException("Unknown section '" + section
-					+ "'; expected one of processes, census, tags, names, exits", "Unknown section");
+			default -> throw EndpointArguments.invalid("Unknown section " + EndpointArguments.quote(section)
+					+ "; expected one of processes, census, tags, names, exits", "Unknown section");
 		};
 	}
 
@@ -122,17 +160,23 @@ public class RusmEndpoint {
 	 * @param id a pid, a tag or a name
 	 * @return the process (alive, or its exit record), the members of the group or the
 	 * holder of the name; {@code null} for an unknown pid or name
-	 * @throws InvalidEndpointRequestException if the kind is unknown or the pid is
-	 * malformed
+	 * @throws InvalidEndpointRequestException if the kind is unknown or the id is
+	 * malformed, blank, over-long or holds a control character
 	 */
 	@ReadOperation
 	public @Nullable OperationResponseBody detail(@Selector String kind, @Selector String id) {
 		return switch (kind) {
-			case PROCESSES -> process(parsePid(id));
-			case TAGS -> new TagDescriptor(id, this.runtime.whereisTag(id).stream().map(Pid::toString).toList());
-			case NAMES -> this.runtime.whereis(id).map((pid) -> new NameDescriptor(id, pid.toString())).orElse(null);
-			default -> throw new InvalidEndpointRequestException(
-					"Unknown kind '" + kind + "'; expected one of processes, tags, names", "Unknown kind");
+			case PROCESSES -> process(EndpointArguments.pid(id));
+			case TAGS -> {
+				String tag = EndpointArguments.id(id, "tag");
+				yield new TagDescriptor(tag, this.runtime.whereisTag(tag).stream().sorted().map(Pid::toString).toList());
+			}
+			case NAMES -> {
+				String name = EndpointArguments.id(id, "name");
+				yield this.runtime.whereis(name).map((pid) -> new NameDescriptor(name, pid.toString())).orElse(null);
+			}
+			default -> throw EndpointArguments.invalid("Unknown kind " + EndpointArguments.quote(kind)
+					+ "; expected one of processes, tags, names", "Unknown kind");
 		};
 	}
 
@@ -141,26 +185,29 @@ public class RusmEndpoint {
 	 * @param kind {@code processes} or {@code tags}
 	 * @param id a pid or a tag
 	 * @return how many were killed; {@code null} for a pid that is not alive
-	 * @throws InvalidEndpointRequestException if the kind is unknown or the pid is
-	 * malformed
+	 * @throws InvalidEndpointRequestException if the kind is unknown or the id is
+	 * malformed, blank, over-long or holds a control character
 	 */
 	@DeleteOperation
 	public @Nullable OperationResponseBody kill(@Selector String kind, @Selector String id) {
 		return switch (kind) {
 			case PROCESSES -> {
-				Pid pid = parsePid(id);
+				Pid pid = EndpointArguments.pid(id);
 				yield this.runtime.kill(pid) ? new ProcessKillDescriptor(pid.toString(), true) : null;
 			}
-			case TAGS -> new TagKillDescriptor(id, this.runtime.killTag(id));
-			default -> throw new InvalidEndpointRequestException(
-					"Cannot kill by '" + kind + "'; expected processes or tags", "Unknown kind");
+			case TAGS -> {
+				String tag = EndpointArguments.id(id, "tag");
+				yield new TagKillDescriptor(tag, this.runtime.killTag(tag));
+			}
+			default -> throw EndpointArguments.invalid("Cannot kill by " + EndpointArguments.quote(kind)
+					+ "; expected processes or tags", "Unknown kind");
 		};
 	}
 
 	private @Nullable OperationResponseBody process(Pid pid) {
 		Optional<ProcessInfo> info = this.runtime.info(pid);
 		if (info.isPresent()) {
-			return ProcessDescriptor.of(info.get());
+			return describe(info.get());
 		}
 		if (this.exits != null) {
 			return this.exits.find(pid).map(ExitDescriptor::of).orElse(null);
@@ -168,134 +215,24 @@ public class RusmEndpoint {
 		return null;
 	}
 
+	private ProcessDescriptor describe(ProcessInfo info) {
+		return ProcessDescriptor.of(info, this.mailboxDepthTracked);
+	}
+
 	private Map<String, String> names() {
-		Map<String, String> names = new TreeMap<>();
+		Map<String, String> names = new LinkedHashMap<>();
 		this.runtime.registered().forEach((name, pid) -> names.put(name, pid.toString()));
 		return names;
 	}
 
-	private static Pid parsePid(String id) {
-		try {
-			return Pid.parse(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), "Malformed pid", ex);
-		}
-	}
-
-	/**
-	 * The summary of the runtime.
-	 *
-	 * @param processes the number of live processes
-	 * @param spawned the number of processes spawned since the runtime started
-	 * @param finished the number of processes that exited
-	 * @param droppedMessages the number of user messages shed by full mailboxes
-	 * @param pendingTimers the number of timers waiting to fire
-	 * @param names the registered names and the pids holding them
-	 * @param census the number of live processes per label
-	 * @param tags the number of live processes per process group
-	 * @param singletons the {@code @RusmProcess} singletons
-	 * @since 0.1.0
-	 */
-	public record SummaryDescriptor(int processes, long spawned, long finished, long droppedMessages,
-			long pendingTimers, Map<String, String> names, Map<String, Integer> census, Map<String, Integer> tags,
-			List<SingletonDescriptor> singletons) implements OperationResponseBody {
-
-	}
-
-	/**
-	 * A {@code @RusmProcess} singleton.
-	 *
-	 * @param name its registered name
-	 * @param pid the pid of its current incarnation, or {@code null}
-	 * @param status {@code running}, {@code exited}, {@code exhausted}, {@code stopped} or
-	 * {@code shared}
-	 * @param restarts how many times it was restarted
-	 * @param lastExit how its last incarnation ended, or {@code null}
-	 * @since 0.1.0
-	 */
-	public record SingletonDescriptor(String name, @Nullable String pid, String status, int restarts,
-			@Nullable String lastExit) {
-
-		static SingletonDescriptor of(SingletonStatus status) {
-			ExitReason lastExit = status.lastExit();
-			return new SingletonDescriptor(status.name(), (status.pid() != null) ? status.pid().toString() : null,
-					status.state().name().toLowerCase(Locale.ROOT), status.restarts(),
-					(lastExit != null) ? describe(lastExit) : null);
-		}
-
-		private static String describe(ExitReason reason) {
-			if (reason instanceof ExitReason.Crashed crashed) {
-				return "crashed: " + crashed.cause();
-			}
-			return reason.kind();
-		}
-
-	}
-
-	/**
-	 * The live processes.
-	 *
-	 * @param processes every live process
-	 * @since 0.1.0
-	 */
-	public record ProcessesDescriptor(List<ProcessDescriptor> processes) implements OperationResponseBody {
-
-	}
-
-	/**
-	 * A live process.
-	 *
-	 * @param pid its pid
-	 * @param status always {@code alive}
-	 * @param label its label, or {@code null}
-	 * @param names the names it holds
-	 * @param tags the process groups it belongs to
-	 * @param links the processes it is linked to
-	 * @param monitoredBy the processes monitoring it
-	 * @param mailboxDepth the messages waiting in its mailbox (0 unless depth tracking is
-	 * on)
-	 * @param trapExit whether it traps exits
-	 * @param startedAt when it started
-	 * @since 0.1.0
-	 */
-	public record ProcessDescriptor(String pid, String status, @Nullable String label, List<String> names,
-			Set<String> tags, List<String> links, List<String> monitoredBy, int mailboxDepth, boolean trapExit,
-			Instant startedAt) implements OperationResponseBody {
-
-		static ProcessDescriptor of(ProcessInfo info) {
-			return new ProcessDescriptor(info.pid().toString(), "alive", info.label(), info.names(), info.tags(),
-					info.links().stream().sorted().map(Pid::toString).toList(),
-					info.monitoredBy().stream().sorted().map(Pid::toString).toList(), info.mailboxDepth(),
-					info.trapExit(), info.startedAt());
-		}
-
-	}
-
-	/**
-	 * A process that exited, from the exit history.
-	 *
-	 * @param pid its pid
-	 * @param status always {@code exited}
-	 * @param reason {@code normal}, {@code killed}, {@code shutdown}, {@code noproc} or
-	 * {@code crashed}
-	 * @param label the label it had, or {@code null}
-	 * @param names the names it held
-	 * @param tags the process groups it belonged to
-	 * @param startedAt when it started
-	 * @param exitedAt when it exited
-	 * @param exception what it crashed with, or {@code null}
-	 * @since 0.1.0
-	 */
-	public record ExitDescriptor(String pid, String status, String reason, @Nullable String label,
-			List<String> names, Set<String> tags, Instant startedAt, Instant exitedAt,
-			ExitRecord.@Nullable Crash exception) implements OperationResponseBody {
-
-		static ExitDescriptor of(ExitRecord record) {
-			return new ExitDescriptor(record.pid().toString(), "exited", record.reason(), record.label(),
-					record.names(), record.tags(), record.startedAt(), record.exitedAt(), record.crash());
-		}
-
+	private static Map<String, Integer> largest(SortedMap<String, Integer> counts) {
+		Map<String, Integer> largest = new LinkedHashMap<>();
+		counts.entrySet()
+			.stream()
+			.sorted(LARGEST_FIRST)
+			.limit(SummaryDescriptor.MAX_ENTRIES)
+			.forEach((entry) -> largest.put(entry.getKey(), entry.getValue()));
+		return largest;
 	}
 
 	/**

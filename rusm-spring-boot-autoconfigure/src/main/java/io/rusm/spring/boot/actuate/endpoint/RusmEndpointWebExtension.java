@@ -1,9 +1,11 @@
 package io.rusm.spring.boot.actuate.endpoint;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -14,7 +16,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 /**
  * The web view of the {@link RusmEndpoint}: an unknown pid or name answers
  * {@code 404 Not Found}, for a {@code DELETE} as well as for a {@code GET} (a web
- * operation that returns nothing would otherwise answer {@code 204 No Content}).
+ * operation that returns nothing would otherwise answer {@code 204 No Content}), and a
+ * bad request answers {@code 400 Bad Request} with a body whose {@code message} names
+ * what was wrong (Spring Boot's error page leaves the message out by default).
  *
  * @author rusm contributors
  * @since 0.1.0
@@ -33,30 +37,73 @@ public class RusmEndpointWebExtension {
 	}
 
 	/**
+	 * Returns one section; see {@link RusmEndpoint#section}.
+	 * @param section {@code processes}, {@code census}, {@code tags}, {@code names} or
+	 * {@code exits}
+	 * @param limit the page size, or {@code null}
+	 * @param offset how many matching processes to skip, or {@code null}
+	 * @param label only processes with this label, or {@code null}
+	 * @param tag only members of this process group, or {@code null}
+	 * @param name only the holder of this name, or {@code null}
+	 * @param sort the sort key, or {@code null} for {@code pid}
+	 * @param order {@code asc} or {@code desc}, or {@code null} for {@code asc}
+	 * @return the section, or {@code 400} naming a bad value
+	 */
+	@ReadOperation
+	public WebEndpointResponse<OperationResponseBody> section(@Selector String section, @Nullable String limit,
+			@Nullable String offset, @Nullable String label, @Nullable String tag, @Nullable String name,
+			@Nullable String sort, @Nullable String order) {
+		return respond(() -> this.delegate.section(section, limit, offset, label, tag, name, sort, order));
+	}
+
+	/**
 	 * Returns one process, process group or name; see {@link RusmEndpoint#detail}.
 	 * @param kind {@code processes}, {@code tags} or {@code names}
 	 * @param id a pid, a tag or a name
-	 * @return the description, or {@code 404} for an unknown pid or name
+	 * @return the description, {@code 404} for an unknown pid or name, or {@code 400}
+	 * naming a bad kind or id
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> detail(@Selector String kind, @Selector String id) {
-		return respond(this.delegate.detail(kind, id));
+		return respond(() -> this.delegate.detail(kind, id));
 	}
 
 	/**
 	 * Kills a process or a process group; see {@link RusmEndpoint#kill}.
 	 * @param kind {@code processes} or {@code tags}
 	 * @param id a pid or a tag
-	 * @return how many were killed, or {@code 404} for a pid that is not alive
+	 * @return how many were killed, {@code 404} for a pid that is not alive, or
+	 * {@code 400} naming a bad kind or id
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<OperationResponseBody> kill(@Selector String kind, @Selector String id) {
-		return respond(this.delegate.kill(kind, id));
+		return respond(() -> this.delegate.kill(kind, id));
 	}
 
-	private static WebEndpointResponse<OperationResponseBody> respond(@Nullable OperationResponseBody body) {
+	private static WebEndpointResponse<OperationResponseBody> respond(
+			Supplier<@Nullable OperationResponseBody> operation) {
+		OperationResponseBody body;
+		try {
+			body = operation.get();
+		}
+		catch (InvalidEndpointRequestException ex) {
+			return new WebEndpointResponse<>(new BadRequestDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST,
+					ex.getReason(), String.valueOf(ex.getMessage())), WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
 		return (body != null) ? new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK)
 				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	/**
+	 * The answer to a bad request.
+	 *
+	 * @param status always {@code 400}
+	 * @param error what kind of value was bad, such as {@code Malformed pid}
+	 * @param message what was wrong, naming the value
+	 * @since 0.1.0
+	 */
+	public record BadRequestDescriptor(int status, String error, String message) implements OperationResponseBody {
+
 	}
 
 }

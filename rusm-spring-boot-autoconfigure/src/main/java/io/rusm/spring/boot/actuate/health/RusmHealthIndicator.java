@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.rusm.core.ExitReason;
 import io.rusm.spring.boot.RusmProcessRegistry;
 import io.rusm.spring.boot.SingletonStatus;
-import org.jspecify.annotations.Nullable;
+import io.rusm.spring.boot.exit.ExitReasons;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -41,7 +40,7 @@ public final class RusmHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> exhausted = new LinkedHashMap<>();
 		for (SingletonStatus singleton : singletons) {
 			if (singleton.state() == SingletonStatus.State.EXHAUSTED) {
-				exhausted.put(singleton.name(), describe(singleton.lastExit()));
+				exhausted.put(singleton.name(), (singleton.lastExit() != null) ? ExitReasons.describe(singleton.lastExit()) : "unknown");
 			}
 		}
 		builder.withDetail("singletons", singletons.size());
@@ -51,18 +50,6 @@ public final class RusmHealthIndicator extends AbstractHealthIndicator {
 		else {
 			builder.down().withDetail("exhausted", exhausted);
 		}
-	}
-
-	private static String describe(@Nullable ExitReason reason) {
-		if (reason == null) {
-			return "unknown";
-		}
-		if (reason instanceof ExitReason.Crashed crashed) {
-			Throwable cause = crashed.cause();
-			return (cause.getMessage() != null) ? cause.getClass().getName() + ": " + cause.getMessage()
-					: cause.getClass().getName();
-		}
-		return reason.kind();
 	}
 
 }

@@ -1,13 +1,9 @@
 package io.rusm.spring.boot.actuate.metrics;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,16 +20,15 @@ import io.rusm.core.Runtime;
  * <p>
  * Every meter reads the runtime when it is measured; nothing is tagged by process group
  * or pid, which are unbounded. Labels are bounded by the application's code, so the
- * census is one gauge per label; the set of labels is refreshed every
- * {@link #CENSUS_REFRESH} by a daemon thread that {@link #close()} stops.
+ * census is one gauge per label. The set of labels is re-read on scrape, with no thread
+ * of its own: measuring {@value RusmMetricNames#PROCESSES_LIVE} registers the gauges of
+ * new labels and removes those of labels gone, so they show from that scrape (or the
+ * next, depending on the registry) on.
  *
  * @author rusm contributors
  * @since 0.1.0
  */
-public final class RusmMeterBinder implements MeterBinder, AutoCloseable {
-
-	/** How often the set of census labels is refreshed. */
-	public static final Duration CENSUS_REFRESH = Duration.ofSeconds(1);
+public final class RusmMeterBinder implements MeterBinder {
 
 	private static final String PROCESSES = "processes";
 
@@ -41,12 +36,11 @@ public final class RusmMeterBinder implements MeterBinder, AutoCloseable {
 
 	private final ExitReasonCounter exits;
 
-	private final List<MultiGauge> censusGauges = new CopyOnWriteArrayList<>();
+	private final List<MultiGauge> censusGauges = new ArrayList<>();
 
-	private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
-			Thread.ofPlatform().daemon().name("rusm-census-metrics").factory());
+	private final Object censusLock = new Object();
 
-	private final AtomicBoolean refreshing = new AtomicBoolean();
+	private Set<String> censusLabels = Set.of();
 
 	/**
 	 * Creates a binder for a runtime.
@@ -64,7 +58,7 @@ public final class RusmMeterBinder implements MeterBinder, AutoCloseable {
 	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder(RusmMetricNames.PROCESSES_LIVE, this.runtime, Runtime::processCount)
+		Gauge.builder(RusmMetricNames.PROCESSES_LIVE, this, RusmMeterBinder::liveProcesses)
 			.description("Processes currently alive")
 			.baseUnit(PROCESSES)
 			.register(registry);
@@ -95,36 +89,41 @@ public final class RusmMeterBinder implements MeterBinder, AutoCloseable {
 			.description("Processes currently alive, by label")
 			.baseUnit(PROCESSES)
 			.register(registry);
-		this.censusGauges.add(census);
-		refreshCensus();
-		if (this.refreshing.compareAndSet(false, true)) {
-			this.refresher.scheduleWithFixedDelay(this::refreshCensus, CENSUS_REFRESH.toMillis(),
-					CENSUS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+		synchronized (this.censusLock) {
+			this.censusGauges.add(census);
+			register(census, this.censusLabels);
 		}
+		refreshCensus();
+	}
+
+	private double liveProcesses() {
+		refreshCensus();
+		return this.runtime.processCount();
 	}
 
 	/**
 	 * Registers a census gauge for every label the runtime currently counts and removes
-	 * the gauges of labels it no longer counts.
+	 * the gauges of labels it no longer counts, if the set of labels changed.
 	 */
-	void refreshCensus() {
-		List<MultiGauge.Row<?>> rows = this.runtime.census()
-			.keySet()
-			.stream()
-			.<MultiGauge.Row<?>>map((label) -> MultiGauge.Row.of(Tags.of(RusmMetricNames.LABEL, label), this.runtime,
-					(runtime) -> runtime.census().getOrDefault(label, 0)))
-			.toList();
-		for (MultiGauge census : this.censusGauges) {
-			census.register(rows, true);
+	private void refreshCensus() {
+		Set<String> labels = this.runtime.census().keySet();
+		synchronized (this.censusLock) {
+			if (labels.equals(this.censusLabels)) {
+				return;
+			}
+			this.censusLabels = Set.copyOf(labels);
+			for (MultiGauge census : this.censusGauges) {
+				register(census, this.censusLabels);
+			}
 		}
 	}
 
-	/**
-	 * Stops refreshing the census labels.
-	 */
-	@Override
-	public void close() {
-		this.refresher.shutdownNow();
+	private void register(MultiGauge census, Set<String> labels) {
+		List<MultiGauge.Row<?>> rows = labels.stream()
+			.<MultiGauge.Row<?>>map((label) -> MultiGauge.Row.of(Tags.of(RusmMetricNames.LABEL, label), this.runtime,
+					(runtime) -> runtime.census().getOrDefault(label, 0)))
+			.toList();
+		census.register(rows, true);
 	}
 
 }

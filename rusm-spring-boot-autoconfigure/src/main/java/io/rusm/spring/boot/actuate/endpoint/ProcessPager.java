@@ -1,0 +1,112 @@
+package io.rusm.spring.boot.actuate.endpoint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.function.Function;
+
+import io.rusm.core.Pid;
+import io.rusm.core.ProcessInfo;
+import io.rusm.core.Runtime;
+
+/**
+ * Cuts one page of the live processes for a {@link ProcessQuery}, without ever holding
+ * more than the page (plus its offset, when sorted by something other than the pid) in
+ * memory: the answer stays small however many processes run.
+ * <p>
+ * The candidates come from the runtime's own indexes where a filter allows (the holder
+ * of a name, the members of a process group), else from its process table. Sorted by
+ * pid and filtered at most by one index, a page only describes its own processes;
+ * otherwise every candidate is described once and only the best {@code offset + limit}
+ * are kept.
+ */
+final class ProcessPager {
+
+	private final Runtime runtime;
+
+	private final Function<ProcessInfo, ProcessDescriptor> describe;
+
+	ProcessPager(Runtime runtime, Function<ProcessInfo, ProcessDescriptor> describe) {
+		this.runtime = runtime;
+		this.describe = describe;
+	}
+
+	ProcessPageDescriptor page(ProcessQuery query) {
+		List<Pid> candidates = candidates(query);
+		if (query.descending()) {
+			candidates = candidates.reversed();
+		}
+		if (query.byPidsAlone()) {
+			int total = candidates.size();
+			int from = Math.min(query.offset(), total);
+			int to = (int) Math.min((long) query.offset() + query.limit(), total);
+			List<ProcessInfo> page = candidates.subList(from, to)
+				.stream()
+				.map(this.runtime::info)
+				.flatMap(Optional::stream)
+				.toList();
+			return describe(query, total, page);
+		}
+		return (query.sort() == ProcessQuery.Sort.PID) ? scan(query, candidates) : select(query, candidates);
+	}
+
+	/** Walks the candidates in pid order, keeping the matches that fall on the page. */
+	private ProcessPageDescriptor scan(ProcessQuery query, List<Pid> candidates) {
+		long end = (long) query.offset() + query.limit();
+		List<ProcessInfo> page = new ArrayList<>();
+		int total = 0;
+		for (Pid pid : candidates) {
+			Optional<ProcessInfo> info = this.runtime.info(pid);
+			if (info.isPresent() && query.matches(info.get())) {
+				if (total >= query.offset() && total < end) {
+					page.add(info.get());
+				}
+				total++;
+			}
+		}
+		return describe(query, total, page);
+	}
+
+	/** Keeps the best {@code offset + limit} matches in a bounded heap, worst on top. */
+	private ProcessPageDescriptor select(ProcessQuery query, List<Pid> candidates) {
+		Comparator<ProcessInfo> order = query.comparator();
+		int keep = (int) Math.min((long) query.offset() + query.limit(), candidates.size());
+		PriorityQueue<ProcessInfo> best = new PriorityQueue<>(Math.max(1, keep), order.reversed());
+		int total = 0;
+		for (Pid pid : candidates) {
+			Optional<ProcessInfo> info = this.runtime.info(pid);
+			if (info.isPresent() && query.matches(info.get())) {
+				total++;
+				best.add(info.get());
+				if (best.size() > keep) {
+					best.poll();
+				}
+			}
+		}
+		List<ProcessInfo> sorted = new ArrayList<>(best);
+		sorted.sort(order);
+		List<ProcessInfo> page = sorted.subList(Math.min(query.offset(), sorted.size()), sorted.size());
+		return describe(query, total, page);
+	}
+
+	private List<Pid> candidates(ProcessQuery query) {
+		if (query.name() != null) {
+			return this.runtime.whereis(query.name()).map(List::of).orElse(List.of());
+		}
+		if (query.tag() != null) {
+			List<Pid> members = new ArrayList<>(this.runtime.whereisTag(query.tag()));
+			members.sort(Comparator.naturalOrder());
+			return members;
+		}
+		return this.runtime.list();
+	}
+
+	private ProcessPageDescriptor describe(ProcessQuery query, int total, List<ProcessInfo> page) {
+		List<ProcessDescriptor> processes = page.stream().map(this.describe).toList();
+		boolean truncated = (long) query.offset() + processes.size() < total;
+		return new ProcessPageDescriptor(total, query.offset(), query.limit(), truncated, processes);
+	}
+
+}
