@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Argument checks shared by the public API, so every bad input fails the same clear way.
+ * Argument checks shared by the public API, so every bad input fails the same clear way, and the
+ * one piece of deadline arithmetic every timed wait uses.
  */
 final class Arguments {
 
@@ -33,6 +34,15 @@ final class Arguments {
 			throw new IllegalArgumentException(what + " must be positive, got " + value);
 		}
 		return value;
+	}
+
+	/**
+	 * The {@link System#nanoTime()}-style instant {@code nanos} after {@code now}, saturating at
+	 * {@link Long#MAX_VALUE} (which callers read as "no deadline").
+	 */
+	static long deadline(long now, long nanos) {
+		long sum = now + nanos;
+		return (((now ^ sum) & (nanos ^ sum)) < 0) ? Long.MAX_VALUE : sum;
 	}
 
 	static long nanos(Duration value) {

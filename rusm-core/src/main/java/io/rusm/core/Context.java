@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  *
  * @since 0.1.0
  */
-public sealed interface Context permits Proc {
+public sealed interface Context permits ProcessContext {
 
 	/**
 	 * This process's pid.

@@ -14,14 +14,14 @@ final class Keeper {
 
 	private static final long POLL_NANOS = Duration.ofMillis(100).toNanos();
 
-	private final Runtime runtime;
+	private final ProcessTable table;
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private volatile boolean stopped;
 
-	Keeper(Runtime runtime) {
-		this.runtime = runtime;
+	Keeper(ProcessTable table) {
+		this.table = table;
 	}
 
 	void ensureRunning() {
@@ -33,9 +33,9 @@ final class Keeper {
 	private void keepAlive() {
 		for (;;) {
 			LockSupport.parkNanos(this, POLL_NANOS);
-			if (this.stopped || this.runtime.processCount() == 0) {
+			if (this.stopped || this.table.size() == 0) {
 				this.running.set(false);
-				boolean needed = !this.stopped && this.runtime.processCount() > 0;
+				boolean needed = !this.stopped && this.table.size() > 0;
 				if (!needed || !this.running.compareAndSet(false, true)) {
 					return;
 				}

@@ -31,7 +31,7 @@ public final class ProcessHandle {
 	 * @return whether it was alive
 	 */
 	public boolean kill() {
-		return this.process.runtime.kill(this.process.pid);
+		return this.process.context().runtime().kill(this.process.pid);
 	}
 
 	/**

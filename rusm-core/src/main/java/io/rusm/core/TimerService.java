@@ -73,8 +73,7 @@ final class TimerService {
 	}
 
 	private TimerRef newTimer(@Nullable Proc target, long delayNanos, Object message) {
-		long now = now();
-		long deadline = (delayNanos >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + delayNanos;
+		long deadline = Arguments.deadline(now(), delayNanos);
 		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
 		return new TimerRef(shard, target, message, deadline);
 	}

@@ -219,6 +219,29 @@ class BadInputTests {
 	}
 
 	@Test
+	void aPidOfAnotherNodePrintsItsNodeAndParsesBack() {
+		Pid remote = Pid.of(3, 42);
+		assertThat(remote.node()).isEqualTo(3);
+		assertThat(remote.isLocal()).isFalse();
+		assertThat(remote).hasToString("<3.42.0>").isNotEqualTo(Pid.of(42));
+		assertThat(Pid.parse("<3.42.0>")).isEqualTo(remote);
+		assertThat(Pid.parse("<0.42.0>").node()).isZero();
+		assertThat(Pid.parse("42").isLocal()).isTrue();
+		assertThat(new Pid(42)).isEqualTo(Pid.of(0, 42));
+		assertThat(Pid.of(42)).isLessThan(Pid.of(1, 1));
+		assertThatIllegalArgumentException().isThrownBy(() -> Pid.of(-1, 1)).withMessageContaining("node");
+		assertThatIllegalArgumentException().isThrownBy(() -> Pid.parse("<99999999999.1.0>"))
+			.withMessageContaining("malformed pid");
+	}
+
+	@Test
+	void aNullExitListenerIsRejected() throws Exception {
+		assertNullNamed("listener", () -> this.runtime.addExitListener(null));
+		assertNullNamed("listener", () -> this.runtime.removeExitListener(null));
+		assertStillUsable();
+	}
+
+	@Test
 	void badSupervisorSpecsAreRejected() {
 		assertBlankRejected("id", () -> ChildSpec.builder(" ", parked()).build());
 		assertNullNamed("id", () -> ChildSpec.builder(null, parked()).build());
