@@ -2,6 +2,7 @@ package io.rusm.spring.boot;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.rusm.core.ChildSpec;
 import io.rusm.core.Context;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * The status changes only on events, each reported on the thread of the process it is
  * about: an incarnation's body starts or ends, the supervisor ends. Nothing polls.
  */
-final class Singleton implements ProcessBody {
+final class Singleton implements ManagedSingleton {
 
 	private final ProcessDefinition definition;
 
@@ -42,8 +43,21 @@ final class Singleton implements ProcessBody {
 
 	private boolean stopping;
 
+	private final Consumer<Pid> claim;
+
 	Singleton(ProcessDefinition definition, int maxRestarts, Duration within, Duration shutdownTimeout) {
+		this(definition, maxRestarts, within, shutdownTimeout, (self) -> {
+		});
+	}
+
+	/**
+	 * Creates a singleton whose every incarnation first runs {@code claim} with its own pid
+	 * (a cluster-scoped one takes its global name there), before it counts as running.
+	 */
+	Singleton(ProcessDefinition definition, int maxRestarts, Duration within, Duration shutdownTimeout,
+			Consumer<Pid> claim) {
 		this.definition = definition;
+		this.claim = claim;
 		this.supervisor = Supervisor.builder()
 			.strategy(Strategy.ONE_FOR_ONE)
 			.intensity(maxRestarts, within)
@@ -59,8 +73,14 @@ final class Singleton implements ProcessBody {
 			.build();
 	}
 
-	ProcessDefinition definition() {
+	@Override
+	public ProcessDefinition definition() {
 		return this.definition;
+	}
+
+	@Override
+	public SpawnOptions spawnOptions() {
+		return SpawnOptions.builder().name(this.definition.name() + "-supervisor").build();
 	}
 
 	/**
@@ -68,7 +88,8 @@ final class Singleton implements ProcessBody {
 	 * or the supervisor ended without one.
 	 * @return the future
 	 */
-	CompletableFuture<Void> settled() {
+	@Override
+	public CompletableFuture<Void> settled() {
 		return this.settled;
 	}
 
@@ -106,9 +127,10 @@ final class Singleton implements ProcessBody {
 
 	private void runIncarnation(ProcessBody body, Context ctx) throws Exception {
 		Pid self = ctx.self();
-		started(self);
 		ExitReason reason = ExitReason.NORMAL;
 		try {
+			this.claim.accept(self);
+			started(self);
 			body.run(ctx);
 		}
 		catch (ProcessExitException ex) {
@@ -162,7 +184,8 @@ final class Singleton implements ProcessBody {
 	 * Records the pid of the supervisor process this context spawned for the singleton.
 	 * @param supervisor the supervisor's pid
 	 */
-	synchronized void supervisedBy(Pid supervisor) {
+	@Override
+	public synchronized void supervisedBy(Pid supervisor) {
 		this.supervisorPid = supervisor;
 	}
 
@@ -170,7 +193,8 @@ final class Singleton implements ProcessBody {
 	 * Marks the singleton as being stopped by its context, so that the end of its
 	 * incarnation is not taken for a crash to restart.
 	 */
-	synchronized void stopping() {
+	@Override
+	public synchronized void stopping() {
 		this.stopping = true;
 	}
 
@@ -178,7 +202,8 @@ final class Singleton implements ProcessBody {
 	 * Returns the running incarnation.
 	 * @return its pid, or {@code null} if none runs
 	 */
-	synchronized @Nullable Pid pid() {
+	@Override
+	public synchronized @Nullable Pid pid() {
 		return this.pid;
 	}
 
@@ -186,7 +211,8 @@ final class Singleton implements ProcessBody {
 	 * Returns a snapshot of the singleton's status.
 	 * @return the status
 	 */
-	synchronized SingletonStatus status() {
+	@Override
+	public synchronized SingletonStatus status() {
 		return new SingletonStatus(this.definition.name(), this.pid, this.state, Math.max(0, this.incarnations - 1),
 				this.supervisorPid, this.lastExit);
 	}
