@@ -43,7 +43,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(RusmClusterProperties.class)
 public final class RusmClusterAutoConfiguration {
 
-	/** Hazelcast's own JVM shutdown hook would leave before the singletons handed over. */
+	/**
+	 * Hazelcast's own JVM shutdown hook would leave before the singletons handed over. Instances
+	 * started together that formed separate clusters merge within seconds (the merge delays),
+	 * not Hazelcast's default five minutes.
+	 */
 	static final String SHUTDOWN_HOOK = "hazelcast.shutdownhook.enabled";
 
 	@Configuration(proxyBeanMethods = false)
@@ -79,6 +83,8 @@ public final class RusmClusterAutoConfiguration {
 				properties.getMembers(), ClusterSettings.LOOPBACK, properties.getFailureDetectionTimeout());
 		Config config = HazelcastMembers.config(settings);
 		config.setProperty(SHUTDOWN_HOOK, "false");
+		config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+		config.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
 		return config;
 	}
 
