@@ -7,8 +7,9 @@ import io.rusm.core.ProcessBody;
 import io.rusm.core.SpawnOptions;
 
 /**
- * The global names of a cluster, as {@link RusmProcess.Scope#CLUSTER cluster-scoped}
- * singletons need them. Cluster mode provides it as a bean over {@code RusmCluster}; without
+ * The cluster as the Spring layer needs it: the global names that
+ * {@link RusmProcess.Scope#CLUSTER cluster-scoped} singletons claim, and the node count the
+ * health check shows. Cluster mode provides it as a bean over {@code RusmCluster}; without
  * one, cluster-scoped singletons run once per node.
  *
  * @author rusm contributors
@@ -40,5 +41,11 @@ public interface ClusterScope {
 	 * @return its live holder, if any
 	 */
 	Optional<Pid> whereis(String name);
+
+	/**
+	 * Counts the nodes of the cluster, without asking them.
+	 * @return the number of nodes, this one included
+	 */
+	int nodeCount();
 
 }

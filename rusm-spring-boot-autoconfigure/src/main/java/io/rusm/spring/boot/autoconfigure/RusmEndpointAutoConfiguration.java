@@ -2,6 +2,7 @@ package io.rusm.spring.boot.autoconfigure;
 
 import io.rusm.core.Runtime;
 import io.rusm.spring.boot.RusmProcessRegistry;
+import io.rusm.spring.boot.actuate.endpoint.ClusterSection;
 import io.rusm.spring.boot.actuate.endpoint.RusmEndpoint;
 import io.rusm.spring.boot.actuate.endpoint.RusmEndpointWebExtension;
 import io.rusm.spring.boot.exit.ExitRecords;
@@ -48,10 +49,11 @@ public final class RusmEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RusmEndpoint rusmEndpoint(Runtime runtime, ObjectProvider<ExitRecords> exits,
-				ObjectProvider<RusmProcessRegistry> singletons, RusmProperties properties) {
+				ObjectProvider<RusmProcessRegistry> singletons, RusmProperties properties,
+				ObjectProvider<ClusterSection> cluster) {
 			RusmProperties.Mailbox mailbox = properties.getMailbox();
 			return new RusmEndpoint(runtime, exits.getIfAvailable(), singletons.getIfAvailable(),
-					mailbox.isTrackDepth() || mailbox.getCapacity() != null);
+					mailbox.isTrackDepth() || mailbox.getCapacity() != null, cluster.getIfUnique());
 		}
 
 		@Bean

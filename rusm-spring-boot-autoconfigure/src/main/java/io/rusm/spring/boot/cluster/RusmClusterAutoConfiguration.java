@@ -7,10 +7,13 @@ import io.rusm.cluster.ClusterSettings;
 import io.rusm.cluster.RusmCluster;
 import io.rusm.cluster.hazelcast.HazelcastMembers;
 import io.rusm.core.Runtime;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.rusm.spring.boot.ClusterScope;
+import io.rusm.spring.boot.actuate.endpoint.ClusterSection;
 import io.rusm.spring.boot.autoconfigure.RusmAutoConfiguration;
 import io.rusm.spring.boot.autoconfigure.RusmProcessesAutoConfiguration;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,7 +30,9 @@ import org.springframework.context.annotation.Configuration;
  * Hazelcast member built from the {@code rusm.cluster.*} properties (TCP/IP member list, bound
  * to {@code 127.0.0.1}, never multicast, phone-home off), or on the application's own
  * {@link HazelcastInstance} bean. Cluster-scoped {@code @RusmProcess} singletons then run once
- * in the cluster.
+ * in the cluster; with Actuator, the {@code rusm} endpoint gains its {@code cluster} section
+ * and the health check the node count; with Micrometer, the {@code rusm.cluster.*} meters are
+ * bound.
  * <p>
  * On context close the node leaves after the singletons stopped (beans are destroyed after
  * every lifecycle stopped), then the embedded member shuts down.
@@ -71,6 +76,30 @@ public final class RusmClusterAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClusterScope rusmClusterScope(RusmCluster cluster) {
 		return new RusmClusterScope(cluster);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OperationResponseBody.class)
+	static class EndpointSectionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterSection rusmClusterSection(RusmCluster cluster, HazelcastInstance hazelcast) {
+			return new RusmClusterSection(cluster, hazelcast.getConfig().getClusterName());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RusmClusterMeterBinder rusmClusterMeterBinder(RusmCluster cluster) {
+			return new RusmClusterMeterBinder(cluster);
+		}
+
 	}
 
 	/**

@@ -34,4 +34,9 @@ final class RusmClusterScope implements ClusterScope {
 		return this.cluster.whereis(name);
 	}
 
+	@Override
+	public int nodeCount() {
+		return this.cluster.nodeCount();
+	}
+
 }

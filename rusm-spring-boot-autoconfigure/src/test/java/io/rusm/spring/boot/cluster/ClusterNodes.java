@@ -64,6 +64,11 @@ final class ClusterNodes implements AutoCloseable {
 		return this.contexts.get(index);
 	}
 
+	/** The HTTP port of instance {@code index}, when it runs a web server. */
+	int httpPort(int index) {
+		return Integer.parseInt(context(index).getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
 	RusmCluster cluster(int index) {
 		return context(index).getBean(RusmCluster.class);
 	}

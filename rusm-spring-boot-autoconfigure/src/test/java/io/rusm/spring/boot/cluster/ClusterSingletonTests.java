@@ -91,9 +91,15 @@ class ClusterSingletonTests {
 		return nodes.context(index).getBean(RusmProcessRegistry.class).singletons().get(0);
 	}
 
+	/** An application with one cluster-scoped singleton; without Spring Security, which the test classpath may hold. */
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class LeaderApplication {
+	@EnableAutoConfiguration(excludeName = {
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+	public static class LeaderApplication {
 
 		@Bean
 		Leader leader(@Value("${rusm.cluster.node-name}") String nodeName) {
