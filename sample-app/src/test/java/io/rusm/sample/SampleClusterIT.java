@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -104,6 +105,7 @@ class SampleClusterIT {
 		Path jar = Path.of(Objects.requireNonNull(System.getProperty("sample.jar"), "sample.jar"));
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		List<Integer> ports = freePorts(count);
+		String cluster = "rusm-it-" + UUID.randomUUID();
 		String members = ports.stream().map((port) -> "127.0.0.1:" + port).collect(Collectors.joining(","));
 		for (int i = 0; i < count; i++) {
 			String name = "node-" + i;
@@ -111,7 +113,7 @@ class SampleClusterIT {
 			Files.deleteIfExists(log);
 			Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
 					"--server.port=0", "--server.address=127.0.0.1", "--rusm.observer.enabled=false",
-					"--rusm.cluster.enabled=true", "--rusm.cluster.node-name=" + name,
+					"--rusm.cluster.enabled=true", "--rusm.cluster.name=" + cluster, "--rusm.cluster.node-name=" + name,
 					"--rusm.cluster.port=" + ports.get(i), "--rusm.cluster.members=" + members,
 					"--rusm.cluster.failure-detection-timeout=" + FAILURE_DETECTION.toSeconds() + "s",
 					"--logging.level.com.hazelcast=warn")

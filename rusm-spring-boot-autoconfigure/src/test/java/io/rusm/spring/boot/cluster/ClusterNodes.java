@@ -78,10 +78,6 @@ final class ClusterNodes implements AutoCloseable {
 		context(index).getBean(HazelcastInstance.class).getLifecycleService().terminate();
 	}
 
-	int size() {
-		return this.contexts.size();
-	}
-
 	static List<Integer> freePorts(int count) {
 		List<ServerSocket> sockets = new ArrayList<>();
 		try {

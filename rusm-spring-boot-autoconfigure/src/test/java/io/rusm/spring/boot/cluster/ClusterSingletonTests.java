@@ -3,6 +3,7 @@ package io.rusm.spring.boot.cluster;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.rusm.cluster.RusmCluster;
 import io.rusm.spring.boot.RusmHandler;
@@ -46,8 +47,7 @@ class ClusterSingletonTests {
 				return now != null && !now.equals(holder);
 			});
 			assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(5));
-			int[] survivors = { 0, 1, 2 };
-			String moved = holderSeenByAll(nodes, java.util.Arrays.stream(survivors).filter((i) -> i != stopping).toArray());
+			String moved = holderSeenByAll(nodes, IntStream.range(0, 3).filter((i) -> i != stopping).toArray());
 			assertThat(moved).isNotEqualTo(holder);
 			assertThat(nodes.cluster(survivor).census()).containsEntry("leader", 1);
 		}
