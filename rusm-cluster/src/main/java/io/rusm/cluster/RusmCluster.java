@@ -36,6 +36,10 @@ import io.rusm.cluster.hazelcast.HazelcastBackend;
  * cluster-wide; losing callers' bodies never run). A name is released when its holder exits, when
  * its node {@linkplain #close() leaves}, and when its node crashes (once the engine declares it
  * dead: within its failure-detection timeout).</li>
+ * <li>Location transparency: once joined, the runtime's {@code send}, {@code call}, {@code kill},
+ * {@code exit}, {@code signalExit}, {@code isAlive}, {@code link} and {@code monitor} work with pids
+ * of other nodes ({@code <K.N.0>}); pids travel in messages; monitors and links to a node that
+ * fails or leaves end with {@code ExitReason.NOCONNECTION}.</li>
  * <li>Groups: tags stay local operations; {@link #whereisTag}, {@link #killTag},
  * {@link #tagCounts} and {@link #census} ask every node and combine the answers.</li>
  * <li>After a network split heals, a name held on both sides keeps one holder: the earlier claim
