@@ -96,7 +96,12 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 			ending = ExitReason.crashed(ex);
 		}
 		finally {
-			this.lifecycle.teardown(this, finalReason(ending));
+			try {
+				closeRestored();
+			}
+			finally {
+				this.lifecycle.teardown(this, finalReason(ending));
+			}
 		}
 	}
 

@@ -79,7 +79,7 @@ public final class Runtime implements AutoCloseable {
 		this.exitListeners = new ExitListeners(builder.exitListener);
 		Keeper keeper = new Keeper(this.table, builder.keepAlive);
 		this.shutdown = new Shutdown(this.table, this.timers, keeper, builder.logLevel);
-		this.lifecycle = new ProcessLifecycle(new MailboxPolicy(builder.trackDepth, builder.mailboxCapacity),
+		this.lifecycle = new ProcessLifecycle(new MailboxPolicy(builder.trackDepth, builder.mailboxCapacity, builder.contextPropagator),
 				builder.logLevel, (lifecycle, body, options, processControl) -> new ProcessContext(this, lifecycle, body,
 						options, processControl),
 				this.table, this.registry, this.groups, this.links, this.census, this.timers, this.exitListeners, keeper,
@@ -729,6 +729,8 @@ public final class Runtime implements AutoCloseable {
 
 		private @Nullable ManualClock clock;
 
+		private @Nullable ContextPropagator contextPropagator;
+
 		private Builder() {
 		}
 
@@ -812,6 +814,18 @@ public final class Runtime implements AutoCloseable {
 		 */
 		public Builder clock(ManualClock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Carries a context (a trace, say) with every message, from the sender's thread to the
+		 * process that handles it (none by default: then nothing is captured and nothing allocated
+		 * per message).
+		 * @param propagator what captures the sender's context and restores it in the receiver
+		 * @return this builder
+		 */
+		public Builder contextPropagator(ContextPropagator propagator) {
+			this.contextPropagator = Objects.requireNonNull(propagator, "propagator");
 			return this;
 		}
 
