@@ -80,7 +80,7 @@ public final class Call extends Watch {
 	}
 
 	@Override
-	void fire(Runtime runtime, ExitReason reason) {
+	void fire(ExitReason reason) {
 		complete(new Died(reason));
 	}
 

@@ -34,6 +34,12 @@ public sealed interface ExitReason permits ExitReason.Standard, ExitReason.Crash
 	ExitReason NOPROC = Standard.NOPROC;
 
 	/**
+	 * The process ran on another node of a cluster and the connection to that node was lost: what
+	 * links and monitors of a process on a node that failed or left observe.
+	 */
+	ExitReason NOCONNECTION = Standard.NOCONNECTION;
+
+	/**
 	 * Returns the reason for a body that failed with {@code cause}.
 	 * @param cause what the body threw
 	 * @return a crash reason keeping the cause
@@ -52,7 +58,7 @@ public sealed interface ExitReason permits ExitReason.Standard, ExitReason.Crash
 
 	/**
 	 * A short lowercase name for the kind of reason ({@code normal}, {@code killed},
-	 * {@code shutdown}, {@code noproc} or {@code crashed}), stable for metric tags and JSON.
+	 * {@code shutdown}, {@code noproc}, {@code noconnection} or {@code crashed}), stable for metric tags and JSON.
 	 * @return the kind of this reason
 	 */
 	String kind();
@@ -72,7 +78,10 @@ public sealed interface ExitReason permits ExitReason.Standard, ExitReason.Crash
 		SHUTDOWN,
 
 		/** See {@link ExitReason#NOPROC}. */
-		NOPROC;
+		NOPROC,
+
+		/** See {@link ExitReason#NOCONNECTION}. */
+		NOCONNECTION;
 
 		@Override
 		public String kind() {

@@ -8,20 +8,27 @@ import java.util.concurrent.locks.LockSupport;
  * Keeps the JVM alive while a runtime has processes: virtual threads are daemon threads, so
  * without it a {@code main} that spawns processes and returns would end them at once. One
  * non-daemon thread checks the process count a few times a second and ends when it reaches zero or
- * the runtime shuts down; the next spawn starts it again.
+ * the runtime shuts down; the next spawn starts it again. A runtime built without keep-alive has a
+ * keeper that never starts.
  */
 final class Keeper {
 
 	private static final long POLL_NANOS = Duration.ofMillis(100).toNanos();
 
-	private final Runtime runtime;
+	private final ProcessTable table;
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private volatile boolean stopped;
 
-	Keeper(Runtime runtime) {
-		this.runtime = runtime;
+	/**
+	 * @param table the processes to keep the JVM alive for
+	 * @param enabled whether to keep it alive at all (a runtime built with
+	 * {@code keepAlive(false)} never starts the thread)
+	 */
+	Keeper(ProcessTable table, boolean enabled) {
+		this.table = table;
+		this.stopped = !enabled;
 	}
 
 	void ensureRunning() {
@@ -33,9 +40,9 @@ final class Keeper {
 	private void keepAlive() {
 		for (;;) {
 			LockSupport.parkNanos(this, POLL_NANOS);
-			if (this.stopped || this.runtime.processCount() == 0) {
+			if (this.stopped || this.table.size() == 0) {
 				this.running.set(false);
-				boolean needed = !this.stopped && this.runtime.processCount() > 0;
+				boolean needed = !this.stopped && this.table.size() > 0;
 				if (!needed || !this.running.compareAndSet(false, true)) {
 					return;
 				}

@@ -1,19 +1,10 @@
 package io.rusm.core;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,63 +35,60 @@ import org.jspecify.annotations.Nullable;
  * <p>All methods are thread-safe and may be called from processes and from ordinary threads.
  * Opt-in features (mailbox depth, capacity, the lifecycle log, the exit listener) cost nothing when
  * off. Virtual threads are daemon threads, so while processes are alive the runtime keeps the JVM
- * running with one non-daemon thread, until it is shut down.
+ * running with one non-daemon thread, until it is shut down (unless built with
+ * {@link Builder#keepAlive(boolean) keepAlive(false)}).
  *
  * @since 0.1.0
  */
 public final class Runtime implements AutoCloseable {
 
-	/** How long {@link #close()} waits for processes to stop before it kills them. */
+	/** How long {@link #close()} takes at most: processes get that long to stop, and are killed near its end. */
 	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
-	final boolean trackDepth;
+	// Each component owns its state and locking; see docs/architecture.md.
 
-	final int mailboxCapacity;
+	private final ProcessTable table;
 
-	final LogLevel logLevel;
+	private final NameRegistry registry;
 
-	private final @Nullable ExitListener exitListener;
+	private final ProcessGroups groups;
 
-	private final @Nullable Census census;
+	private final LinksAndMonitors links;
 
-	private final ConcurrentHashMap<Pid, Proc> table = new ConcurrentHashMap<>();
+	private final Census census;
 
-	private final ConcurrentHashMap<String, Proc> registry = new ConcurrentHashMap<>();
+	private final TimerService timers;
 
-	private final ProcessGroups groups = new ProcessGroups();
+	private final Calls calls;
 
-	private final LabelCounts labels = new LabelCounts();
+	private final ExitListeners exitListeners;
 
-	private final LongAdder spawned = new LongAdder();
+	private final Shutdown shutdown;
 
-	private final LongAdder finished = new LongAdder();
-
-	private final LongAdder dropped = new LongAdder();
-
-	private final AtomicLong monitorIds = new AtomicLong();
-
-	private final ThreadFactory threads = Thread.ofVirtual().factory();
-
-	final TimerService timers;
-
-	private final Keeper keeper = new Keeper(this);
-
-	private volatile boolean closing;
-
-	private final AtomicBoolean closed = new AtomicBoolean();
+	private final ProcessLifecycle lifecycle;
 
 	private Runtime(Builder builder) {
-		this.trackDepth = builder.trackDepth || builder.mailboxCapacity > 0;
-		this.mailboxCapacity = builder.mailboxCapacity;
-		this.logLevel = builder.logLevel;
-		this.exitListener = builder.exitListener;
+		this.table = new ProcessTable();
+		this.registry = new NameRegistry();
 		this.timers = new TimerService(builder.clock);
-		this.census = this.logLevel.includes(LogLevel.INFO) ? new Census(this, builder.censusDebounce) : null;
+		this.census = new Census(builder.logLevel.includes(LogLevel.INFO) ? this.timers : null, builder.censusDebounce,
+				this::tagCounts);
+		this.groups = new ProcessGroups(this.census);
+		this.links = new LinksAndMonitors(this.table);
+		this.calls = new Calls(this.table, this.links);
+		this.exitListeners = new ExitListeners(builder.exitListener);
+		Keeper keeper = new Keeper(this.table, builder.keepAlive);
+		this.shutdown = new Shutdown(this.table, this.timers, keeper, builder.logLevel);
+		this.lifecycle = new ProcessLifecycle(new MailboxPolicy(builder.trackDepth, builder.mailboxCapacity, builder.contextPropagator),
+				builder.logLevel, (lifecycle, body, options, processControl) -> new ProcessContext(this, lifecycle, body,
+						options, processControl),
+				this.table, this.registry, this.groups, this.links, this.census, this.timers, this.exitListeners, keeper,
+				this.shutdown);
 	}
 
 	/**
-	 * Creates a runtime with the defaults: unbounded mailboxes without depth tracking, no
-	 * lifecycle log, no exit listener.
+	 * Creates a runtime with the defaults: unbounded mailboxes without depth tracking, crashes
+	 * logged at ERROR, no exit listener, the JVM kept alive while processes live.
 	 * @return a new runtime
 	 */
 	public static Runtime create() {
@@ -155,20 +143,25 @@ public final class Runtime implements AutoCloseable {
 	/** Spawns on behalf of a process: the child gets at most the parent's capabilities. */
 	ProcessHandle spawnFrom(Proc parent, SpawnOptions options, ProcessBody body) {
 		Objects.requireNonNull(options, "options");
-		boolean processControl = parent.processControl && hasProcessControl(options);
-		return started(options, start(options, options.name(), body, processControl));
+		return started(options, start(options, options.name(), body, parent.processControl && hasProcessControl(options)));
 	}
 
 	private static boolean hasProcessControl(SpawnOptions options) {
 		return options.capabilities().contains(Capability.PROCESS_CONTROL);
 	}
 
-	private ProcessHandle started(SpawnOptions options, @Nullable Proc process) {
-		if (process == null) {
+	private @Nullable ProcessHandle start(SpawnOptions options, @Nullable String name, ProcessBody body,
+			boolean processControl) {
+		Objects.requireNonNull(body, "body");
+		return this.lifecycle.start(options, name, body, processControl);
+	}
+
+	private ProcessHandle started(SpawnOptions options, @Nullable ProcessHandle handle) {
+		if (handle == null) {
 			throw new IllegalStateException("name '" + options.name() + "' is already registered to "
 					+ whereis(Objects.requireNonNull(options.name())).map(Pid::toString).orElse("another process"));
 		}
-		return new ProcessHandle(process);
+		return handle;
 	}
 
 	/**
@@ -198,96 +191,15 @@ public final class Runtime implements AutoCloseable {
 		Objects.requireNonNull(options, "options");
 		Objects.requireNonNull(body, "body");
 		for (;;) {
-			Proc incumbent = this.registry.get(name);
-			if (incumbent != null && !incumbent.isExiting()) {
+			Proc incumbent = this.registry.holder(name);
+			if (incumbent != null) {
 				return incumbent.pid;
 			}
-			Proc started = start(options, name, body, hasProcessControl(options));
+			ProcessHandle started = start(options, name, body, hasProcessControl(options));
 			if (started != null) {
-				return started.pid;
+				return started.pid();
 			}
 		}
-	}
-
-	/**
-	 * Creates, registers and starts a process. The name is claimed last, so whoever finds the
-	 * process by its name also finds its tags and link in place; if the name is taken the process
-	 * is abandoned before its thread starts and {@code null} is returned.
-	 */
-	private @Nullable Proc start(SpawnOptions options, @Nullable String name, ProcessBody body,
-			boolean processControl) {
-		Objects.requireNonNull(body, "body");
-		requireOpen();
-		Proc process = new Proc(this, body, processControl, options.label(), options.trapExit());
-		this.table.put(process.pid, process);
-		if (this.closing) {
-			// A shutdown began after the check above and may have missed this process: undo.
-			this.table.remove(process.pid, process);
-			requireOpen();
-		}
-		for (String tag : options.tags()) {
-			joinGroup(tag, process);
-		}
-		Pid linkTo = options.linkTo();
-		if (linkTo != null) {
-			linkAtSpawn(process, linkTo);
-		}
-		if (name != null && !claimName(name, process)) {
-			abandon(process);
-			return null;
-		}
-		this.spawned.increment();
-		this.keeper.ensureRunning();
-		String label = options.label();
-		if (label != null) {
-			this.labels.add(label);
-			if (this.logLevel.includes(LogLevel.DEBUG)) {
-				LifecycleLog.spawned(process.pid, label);
-			}
-			censusChanged();
-		}
-		process.thread.start();
-		return process;
-	}
-
-	private void requireOpen() {
-		if (this.closing) {
-			throw new IllegalStateException("the runtime is shutting down and accepts no new processes");
-		}
-	}
-
-	/**
-	 * Undoes a process that lost the race for its name before its thread started: it leaves its
-	 * groups and its parent's links and the table, and is never counted as spawned.
-	 */
-	private void abandon(Proc process) {
-		Proc.Relations held = process.closeRelations();
-		if (held.tags() != null) {
-			for (String tag : held.tags()) {
-				this.groups.leave(tag, process);
-			}
-		}
-		if (held.links() != null) {
-			for (Proc peer : held.links()) {
-				peer.removeLinkTo(process.pid);
-			}
-		}
-		this.table.remove(process.pid, process);
-	}
-
-	/** Links a child that has not started yet to its parent; a dead parent means NOPROC for it. */
-	private void linkAtSpawn(Proc child, Pid parentPid) {
-		Proc parent = this.table.get(parentPid);
-		if (parent != null && parent.addLink(child)) {
-			child.addLink(parent);
-		}
-		else {
-			propagateExit(parentPid, child, ExitReason.NOPROC);
-		}
-	}
-
-	Thread newThread(Runnable runnable) {
-		return this.threads.newThread(runnable);
 	}
 
 	// ------------------------------------------------------------------ ending processes
@@ -300,16 +212,7 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public boolean kill(Pid pid) {
 		Objects.requireNonNull(pid, "pid");
-		Proc process = this.table.get(pid);
-		if (process == null || process.isExiting()) {
-			return false;
-		}
-		if (this.logLevel.includes(LogLevel.INFO)) {
-			// Before the signal: the killed process logs its exit on its own thread right after.
-			LifecycleLog.killed(pid, process.label());
-		}
-		process.stageExit(ExitReason.KILLED);
-		return true;
+		return this.lifecycle.exit(pid, ExitReason.KILLED);
 	}
 
 	/**
@@ -324,89 +227,7 @@ public final class Runtime implements AutoCloseable {
 	public boolean exit(Pid pid, ExitReason reason) {
 		Objects.requireNonNull(pid, "pid");
 		Objects.requireNonNull(reason, "reason");
-		Proc process = this.table.get(pid);
-		if (process == null || process.isExiting()) {
-			return false;
-		}
-		process.stageExit(reason);
-		return true;
-	}
-
-	/**
-	 * Runs on the ending process's own thread, whatever ended it: releases everything it held and
-	 * tells everyone who watched it.
-	 */
-	void teardown(Proc process, ExitReason reason) {
-		Proc.Relations held = process.closeRelations();
-		this.table.remove(process.pid, process);
-		this.finished.increment();
-		String label = process.label();
-		if (label != null) {
-			this.labels.remove(label);
-		}
-		if (held.names() != null) {
-			for (String name : held.names()) {
-				this.registry.remove(name, process);
-			}
-		}
-		if (held.tags() != null) {
-			for (String tag : held.tags()) {
-				this.groups.leave(tag, process);
-			}
-		}
-		if (held.timers() != null) {
-			this.timers.drop(held.timers());
-		}
-		if (held.watching() != null) {
-			for (MonitorRef ref : held.watching()) {
-				Proc target = this.table.get(ref.target());
-				if (target != null) {
-					target.removeWatcher(ref);
-				}
-			}
-		}
-		if (held.watchers() != null) {
-			for (Watch watch : held.watchers()) {
-				watch.fire(this, reason);
-			}
-		}
-		if (held.links() != null) {
-			for (Proc peer : held.links()) {
-				propagateExit(process.pid, peer, reason);
-			}
-		}
-		if (label != null || reason instanceof ExitReason.Crashed) {
-			if (this.logLevel.includes(LogLevel.forExit(reason))) {
-				LifecycleLog.exited(process.pid, label, reason);
-			}
-		}
-		if (label != null || held.tags() != null) {
-			censusChanged();
-		}
-		process.exitReason = reason;
-		if (this.exitListener != null) {
-			notifyExitListener(this.exitListener, process, held, reason);
-		}
-	}
-
-	private static void notifyExitListener(ExitListener listener, Proc process, Proc.Relations held,
-			ExitReason reason) {
-		try {
-			listener.onExit(new ExitEvent(process.pid, process.label(), held.nameList(), held.tagSet(), reason,
-					Instant.ofEpochMilli(process.startedAtMillis), Instant.now()));
-		}
-		catch (RuntimeException ex) {
-			LifecycleLog.listenerFailed(process.pid, ex);
-		}
-	}
-
-	/**
-	 * Applies {@code from}'s exit to a linked {@code peer}: a trapping peer gets a
-	 * {@link Signal.Exit}; any other is taken down by an abnormal exit, with the same reason.
-	 */
-	private void propagateExit(Pid from, Proc peer, ExitReason reason) {
-		peer.removeLinkTo(from);
-		sendExitSignal(from, peer, reason);
+		return this.lifecycle.exit(pid, reason);
 	}
 
 	/**
@@ -422,30 +243,32 @@ public final class Runtime implements AutoCloseable {
 	public boolean signalExit(Pid pid, ExitReason reason) {
 		Objects.requireNonNull(pid, "pid");
 		Objects.requireNonNull(reason, "reason");
-		return exitSignal(Pid.SYSTEM, pid, reason);
+		return this.links.signalExit(Pid.SYSTEM, pid, reason);
+	}
+
+	/** An exit signal from process {@code from}, as a supervisor sends its children. */
+	boolean signalExit(Pid from, Pid target, ExitReason reason) {
+		return this.links.signalExit(from, target, reason);
 	}
 
 	/**
-	 * Sends an exit signal as Erlang does: a trapping process receives it as a {@link Signal.Exit};
-	 * any other ends with an abnormal reason and ignores a normal one.
-	 * @return whether the target was alive
+	 * Adds a listener told about every process exit from now on, beside the one set on the
+	 * builder; a starter or a test can attach to a runtime someone else built. With no listener the
+	 * exit path costs one volatile read.
+	 * @param listener the listener; quick and non-blocking, as for
+	 * {@link Builder#exitListener(ExitListener)}
 	 */
-	boolean exitSignal(Pid from, Pid target, ExitReason reason) {
-		Proc process = this.table.get(target);
-		if (process == null) {
-			return false;
-		}
-		sendExitSignal(from, process, reason);
-		return true;
+	public void addExitListener(ExitListener listener) {
+		this.exitListeners.add(Objects.requireNonNull(listener, "listener"));
 	}
 
-	private static void sendExitSignal(Pid from, Proc peer, ExitReason reason) {
-		if (peer.isTrappingExits()) {
-			peer.deliverSignal(new Signal.Exit(from, reason));
-		}
-		else if (reason.isAbnormal()) {
-			peer.stageExit(reason);
-		}
+	/**
+	 * Removes a listener added with {@link #addExitListener(ExitListener)} (or set on the builder).
+	 * @param listener the listener
+	 * @return whether it was registered
+	 */
+	public boolean removeExitListener(ExitListener listener) {
+		return this.exitListeners.remove(Objects.requireNonNull(listener, "listener"));
 	}
 
 	// ------------------------------------------------------------------ messages
@@ -484,8 +307,8 @@ public final class Runtime implements AutoCloseable {
 	public boolean sendNamed(String name, Object message) {
 		Arguments.name(name, "name");
 		Objects.requireNonNull(message, "message");
-		Proc process = this.registry.get(name);
-		return process != null && !process.isExiting() && process.deliver(message) == Delivery.DELIVERED;
+		Proc process = this.registry.holder(name);
+		return process != null && process.deliver(message) == Delivery.DELIVERED;
 	}
 
 	/**
@@ -516,11 +339,11 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public <T> T call(Pid pid, Object request, Duration timeout) {
 		Objects.requireNonNull(pid, "pid");
-		Proc callee = this.table.get(pid);
-		if (callee == null || callee.isExiting()) {
+		Proc callee = this.table.live(pid);
+		if (callee == null) {
 			throw new NoProcessException("no process " + pid);
 		}
-		return invoke(callee, request, timeout);
+		return this.calls.call(callee, request, timeout);
 	}
 
 	/**
@@ -537,52 +360,11 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public <T> T call(String name, Object request, Duration timeout) {
 		Arguments.name(name, "name");
-		Proc callee = this.registry.get(name);
-		if (callee == null || callee.isExiting()) {
+		Proc callee = this.registry.holder(name);
+		if (callee == null) {
 			throw new NoProcessException("no process registered as '" + name + "'");
 		}
-		return invoke(callee, request, timeout);
-	}
-
-	@SuppressWarnings("unchecked")
-	private <T> T invoke(Proc callee, Object request, Duration timeout) {
-		Objects.requireNonNull(request, "request");
-		long nanos = Arguments.nanos(Arguments.positive(timeout, "timeout"));
-		Proc caller = current();
-		if (caller != null) {
-			caller.checkExit();
-			if (caller == callee) {
-				throw new IllegalStateException("process " + callee.pid + " cannot call itself");
-			}
-		}
-		long now = System.nanoTime();
-		long deadline = (nanos >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + nanos;
-		Pid callerPid = (caller != null) ? caller.pid : null;
-		MonitorRef ref = new MonitorRef(this.monitorIds.incrementAndGet(), Objects.requireNonNullElse(callerPid, Pid.SYSTEM),
-				callee.pid);
-		Call call = new Call(ref, request, callerPid);
-		if (!callee.addWatcher(call)) {
-			throw new NoProcessException("no process " + callee.pid);
-		}
-		try {
-			if (callee.deliver(call) == Delivery.SHED) {
-				throw new MailboxFullException("the mailbox of " + callee.pid + " is full; the call was shed");
-			}
-			return (T) call.await(deadline, timeout, caller);
-		}
-		finally {
-			callee.removeWatcher(call);
-		}
-	}
-
-	/** The process running on the calling thread, if it is one of this runtime's. */
-	private @Nullable Proc current() {
-		Thread thread = Thread.currentThread();
-		if (!thread.isVirtual()) {
-			return null;
-		}
-		Proc process = this.table.get(new Pid(thread.threadId()));
-		return (process != null && process.thread == thread) ? process : null;
+		return this.calls.call(callee, request, timeout);
 	}
 
 	/**
@@ -613,24 +395,7 @@ public final class Runtime implements AutoCloseable {
 	public void link(Pid a, Pid b) {
 		Objects.requireNonNull(a, "a");
 		Objects.requireNonNull(b, "b");
-		if (a.equals(b)) {
-			return;
-		}
-		Proc first = this.table.get(a);
-		Proc second = this.table.get(b);
-		if (first == null || second == null || !first.addLink(second)) {
-			return;
-		}
-		if (!second.addLink(first)) {
-			first.removeLink(second);
-			return;
-		}
-		if (first.isExiting()) {
-			second.removeLink(first);
-		}
-		if (second.isExiting()) {
-			first.removeLink(second);
-		}
+		this.links.link(a, b);
 	}
 
 	/**
@@ -641,14 +406,7 @@ public final class Runtime implements AutoCloseable {
 	public void unlink(Pid a, Pid b) {
 		Objects.requireNonNull(a, "a");
 		Objects.requireNonNull(b, "b");
-		Proc first = this.table.get(a);
-		Proc second = this.table.get(b);
-		if (first != null) {
-			first.removeLinkTo(b);
-		}
-		if (second != null) {
-			second.removeLinkTo(a);
-		}
+		this.links.unlink(a, b);
 	}
 
 	/**
@@ -677,21 +435,7 @@ public final class Runtime implements AutoCloseable {
 	public MonitorRef monitor(Pid watcher, Pid target) {
 		Objects.requireNonNull(watcher, "watcher");
 		Objects.requireNonNull(target, "target");
-		MonitorRef ref = new MonitorRef(this.monitorIds.incrementAndGet(), watcher, target);
-		Proc watching = this.table.get(watcher);
-		if (watching == null || !watching.addWatching(ref)) {
-			return ref;
-		}
-		Proc watched = this.table.get(target);
-		if (watched == null || !watched.addWatcher(new Watch.ByProcess(ref, watching))) {
-			watching.forgetWatching(ref);
-			watching.deliverSignal(new Signal.Down(ref, target, ExitReason.NOPROC));
-			return ref;
-		}
-		if (watching.isExiting()) {
-			watched.removeWatcher(ref);
-		}
-		return ref;
+		return this.links.monitor(watcher, target);
 	}
 
 	/**
@@ -701,12 +445,7 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public boolean demonitor(MonitorRef ref) {
 		Objects.requireNonNull(ref, "ref");
-		Proc watcher = this.table.get(ref.watcher());
-		if (watcher != null) {
-			watcher.forgetWatching(ref);
-		}
-		Proc target = this.table.get(ref.target());
-		return target != null && target.removeWatcher(ref);
+		return this.links.demonitor(ref);
 	}
 
 	// ------------------------------------------------------------------ registry
@@ -722,27 +461,7 @@ public final class Runtime implements AutoCloseable {
 		Arguments.name(name, "name");
 		Objects.requireNonNull(pid, "pid");
 		Proc process = this.table.get(pid);
-		return process != null && claimName(name, process);
-	}
-
-	private boolean claimName(String name, Proc process) {
-		for (;;) {
-			Proc incumbent = this.registry.putIfAbsent(name, process);
-			if (incumbent == null) {
-				break;
-			}
-			if (!incumbent.isExiting()) {
-				return false;
-			}
-			if (this.registry.replace(name, incumbent, process)) {
-				break;
-			}
-		}
-		if (!process.addName(name)) {
-			this.registry.remove(name, process);
-			return false;
-		}
-		return true;
+		return process != null && this.registry.claim(name, process);
 	}
 
 	/**
@@ -752,8 +471,8 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public Optional<Pid> whereis(String name) {
 		Arguments.name(name, "name");
-		Proc process = this.registry.get(name);
-		return (process != null && !process.isExiting()) ? Optional.of(process.pid) : Optional.empty();
+		Proc process = this.registry.holder(name);
+		return (process != null) ? Optional.of(process.pid) : Optional.empty();
 	}
 
 	/**
@@ -763,12 +482,7 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public boolean unregister(String name) {
 		Arguments.name(name, "name");
-		Proc process = this.registry.remove(name);
-		if (process == null) {
-			return false;
-		}
-		process.removeName(name);
-		return true;
+		return this.registry.unregister(name);
 	}
 
 	/**
@@ -776,13 +490,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return a sorted snapshot
 	 */
 	public SortedMap<String, Pid> registered() {
-		SortedMap<String, Pid> names = new TreeMap<>();
-		this.registry.forEach((name, process) -> {
-			if (!process.isExiting()) {
-				names.put(name, process.pid);
-			}
-		});
-		return names;
+		return this.registry.snapshot();
 	}
 
 	// ------------------------------------------------------------------ process groups
@@ -798,20 +506,7 @@ public final class Runtime implements AutoCloseable {
 		Arguments.name(tag, "tag");
 		Objects.requireNonNull(pid, "pid");
 		Proc process = this.table.get(pid);
-		return process != null && joinGroup(tag, process);
-	}
-
-	private boolean joinGroup(String tag, Proc process) {
-		this.groups.join(tag, process);
-		Boolean added = process.addTag(tag);
-		if (added == null) {
-			this.groups.leave(tag, process);
-			return false;
-		}
-		if (added) {
-			censusChanged();
-		}
-		return true;
+		return process != null && this.groups.join(tag, process);
 	}
 
 	/**
@@ -821,12 +516,7 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public List<Pid> whereisTag(String tag) {
 		Arguments.name(tag, "tag");
-		return this.groups.members(tag)
-			.stream()
-			.filter((process) -> !process.isExiting())
-			.map((process) -> process.pid)
-			.sorted()
-			.toList();
+		return this.groups.livePids(tag);
 	}
 
 	/**
@@ -839,12 +529,7 @@ public final class Runtime implements AutoCloseable {
 		Arguments.name(tag, "tag");
 		Objects.requireNonNull(pid, "pid");
 		Proc process = this.table.get(pid);
-		if (process == null || !process.removeTag(tag)) {
-			return false;
-		}
-		this.groups.leave(tag, process);
-		censusChanged();
-		return true;
+		return process != null && this.groups.leave(tag, process);
 	}
 
 	/**
@@ -855,16 +540,7 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public int killTag(String tag) {
 		Arguments.name(tag, "tag");
-		int killed = 0;
-		for (Proc member : this.groups.members(tag)) {
-			if (member.stageExit(ExitReason.KILLED)) {
-				killed++;
-			}
-		}
-		if (this.logLevel.includes(LogLevel.INFO)) {
-			LifecycleLog.killedTag(tag, killed);
-		}
-		return killed;
+		return this.lifecycle.killTag(tag);
 	}
 
 	// ------------------------------------------------------------------ introspection
@@ -882,7 +558,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return the spawn count
 	 */
 	public long spawned() {
-		return this.spawned.sum();
+		return this.table.spawned();
 	}
 
 	/**
@@ -890,7 +566,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return the exit count
 	 */
 	public long finished() {
-		return this.finished.sum();
+		return this.table.finished();
 	}
 
 	/**
@@ -899,11 +575,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return the shed count
 	 */
 	public long droppedMessages() {
-		return this.dropped.sum();
-	}
-
-	void countDropped() {
-		this.dropped.increment();
+		return this.lifecycle.policy.dropped();
 	}
 
 	/**
@@ -921,7 +593,7 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public boolean isAlive(Pid pid) {
 		Objects.requireNonNull(pid, "pid");
-		return this.table.containsKey(pid);
+		return this.table.contains(pid);
 	}
 
 	/**
@@ -929,9 +601,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return their pids in order; a snapshot
 	 */
 	public List<Pid> list() {
-		List<Pid> pids = new ArrayList<>(this.table.keySet());
-		pids.sort(Comparator.naturalOrder());
-		return pids;
+		return this.table.pids();
 	}
 
 	/**
@@ -941,8 +611,8 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public Optional<ProcessInfo> info(Pid pid) {
 		Objects.requireNonNull(pid, "pid");
-		Proc process = this.table.get(pid);
-		return (process != null && !process.isExiting()) ? Optional.of(process.info()) : Optional.empty();
+		Proc process = this.table.live(pid);
+		return (process != null) ? Optional.of(process.info()) : Optional.empty();
 	}
 
 	/**
@@ -956,11 +626,7 @@ public final class Runtime implements AutoCloseable {
 		Objects.requireNonNull(pid, "pid");
 		Arguments.name(label, "label");
 		Proc process = this.table.get(pid);
-		if (process == null || !process.relabel(label, this.labels)) {
-			return false;
-		}
-		censusChanged();
-		return true;
+		return process != null && this.census.relabel(process, label);
 	}
 
 	/**
@@ -968,7 +634,7 @@ public final class Runtime implements AutoCloseable {
 	 * @return label to live count, sorted by label
 	 */
 	public SortedMap<String, Integer> census() {
-		return this.labels.snapshot();
+		return this.census.snapshot();
 	}
 
 	/**
@@ -979,10 +645,22 @@ public final class Runtime implements AutoCloseable {
 		return this.groups.counts();
 	}
 
-	private void censusChanged() {
-		if (this.census != null) {
-			this.census.changed();
-		}
+	/**
+	 * Where a live process is now: the stack of its virtual thread, innermost frame first. This is
+	 * how to see where a process that does not end is stuck, such as one whose
+	 * {@link ProcessInfo#state()} stays {@link ProcessInfo.State#EXITING EXITING}.
+	 * @param pid the process
+	 * @return its stack (empty before its thread first ran), or empty if it is not alive
+	 */
+	public Optional<List<StackTraceElement>> stackTrace(Pid pid) {
+		Objects.requireNonNull(pid, "pid");
+		Proc process = this.table.get(pid);
+		return (process != null) ? Optional.of(process.stackTrace()) : Optional.empty();
+	}
+
+	/** The runtime's clock in nanoseconds: virtual time with a {@link ManualClock}, else real time. */
+	long nanoTime() {
+		return this.timers.now();
 	}
 
 	// ------------------------------------------------------------------ shutdown
@@ -992,64 +670,22 @@ public final class Runtime implements AutoCloseable {
 	 * @return how many processes were told to exit
 	 */
 	public int shutdown() {
-		int stopped = 0;
-		for (Proc process : this.table.values()) {
-			if (process.stageExit(ExitReason.KILLED)) {
-				stopped++;
-			}
-		}
-		return stopped;
+		return this.shutdown.killAll();
 	}
 
 	/**
 	 * Stops the runtime in order: new spawns are refused; processes that trap exits receive
 	 * {@link Signal.Exit} from {@link Pid#SYSTEM} with {@link ExitReason#SHUTDOWN} so they can drain
-	 * their mailbox and return; the others end with {@code SHUTDOWN}. Processes still running when
-	 * {@code timeout} passes are killed.
-	 * @param timeout how long processes get to end by themselves
-	 * @return how many were signalled, ended in time, and were killed
+	 * their mailbox and return; the others end with {@code SHUTDOWN}. Processes still running near
+	 * the end of {@code timeout} (a tenth of it, at most 100 ms, before) are killed, and the call
+	 * returns once {@code timeout} passed at the latest. A process that is still running then (a
+	 * body that never blocks ignores a kill, see {@link Context#checkExit()}) is counted in
+	 * {@link ShutdownReport#stillRunning()} and logged at WARN with its label, pid and stack.
+	 * @param timeout how long the shutdown takes at most
+	 * @return how many were signalled, ended in time, were killed, and are still running
 	 */
 	public ShutdownReport shutdownGracefully(Duration timeout) {
-		long nanos = Arguments.nanos(Arguments.nonNegative(timeout, "timeout"));
-		this.closing = true;
-		List<Proc> signalled = new ArrayList<>(this.table.values());
-		for (Proc process : signalled) {
-			if (process.isTrappingExits()) {
-				process.deliverSignal(new Signal.Exit(Pid.SYSTEM, ExitReason.SHUTDOWN));
-			}
-			else {
-				process.stageExit(ExitReason.SHUTDOWN);
-			}
-		}
-		long deadline = System.nanoTime() + nanos;
-		awaitExit(signalled, deadline);
-		int exitedInTime = (int) signalled.stream().filter((process) -> process.exitReason != null).count();
-		List<Proc> stragglers = new ArrayList<>(this.table.values());
-		int killed = 0;
-		for (Proc process : stragglers) {
-			if (process.stageExit(ExitReason.KILLED)) {
-				killed++;
-			}
-		}
-		awaitExit(stragglers, System.nanoTime() + Math.min(nanos, DEFAULT_SHUTDOWN_TIMEOUT.toNanos()));
-		this.timers.stop();
-		this.keeper.stop();
-		return new ShutdownReport(signalled.size(), exitedInTime, killed);
-	}
-
-	private static void awaitExit(List<Proc> processes, long deadline) {
-		try {
-			for (Proc process : processes) {
-				long remaining = deadline - System.nanoTime();
-				if (remaining <= 0) {
-					return;
-				}
-				process.thread.join(Duration.ofNanos(remaining));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		return this.shutdown.graceful(Arguments.nonNegative(timeout, "timeout"));
 	}
 
 	/**
@@ -1057,18 +693,16 @@ public final class Runtime implements AutoCloseable {
 	 * @return whether new spawns are refused
 	 */
 	public boolean isShuttingDown() {
-		return this.closing;
+		return this.shutdown.isClosing();
 	}
 
 	/**
-	 * Shuts the runtime down gracefully with {@link #DEFAULT_SHUTDOWN_TIMEOUT}; later calls do
-	 * nothing.
+	 * Shuts the runtime down gracefully within {@link #DEFAULT_SHUTDOWN_TIMEOUT} in total; later
+	 * calls do nothing.
 	 */
 	@Override
 	public void close() {
-		if (this.closed.compareAndSet(false, true)) {
-			shutdownGracefully(DEFAULT_SHUTDOWN_TIMEOUT);
-		}
+		this.shutdown.close(DEFAULT_SHUTDOWN_TIMEOUT);
 	}
 
 	@Override
@@ -1085,13 +719,17 @@ public final class Runtime implements AutoCloseable {
 
 		private int mailboxCapacity;
 
-		private LogLevel logLevel = LogLevel.OFF;
+		private LogLevel logLevel = LogLevel.ERROR;
+
+		private boolean keepAlive = true;
 
 		private Duration censusDebounce = Census.DEFAULT_DEBOUNCE;
 
 		private @Nullable ExitListener exitListener;
 
 		private @Nullable ManualClock clock;
+
+		private @Nullable ContextPropagator contextPropagator;
 
 		private Builder() {
 		}
@@ -1123,9 +761,10 @@ public final class Runtime implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the level of the lifecycle log {@code io.rusm.lifecycle} (default {@link LogLevel#OFF}).
-		 * Spawns and exits are logged for labeled processes, the components an application named;
-		 * crashes are logged for every process. At {@link LogLevel#INFO} and above a debounced census
+		 * Sets the level of the lifecycle log {@code io.rusm.lifecycle} (default {@link LogLevel#ERROR}:
+		 * every crash is logged with its exception, as Erlang writes a crash report). Spawns and exits
+		 * are logged for labeled processes, the components an application named; crashes are logged
+		 * for every process. At {@link LogLevel#INFO} and above a debounced census
 		 * line is also written whenever labeled processes or process groups changed.
 		 * @param level the level
 		 * @return this builder
@@ -1156,12 +795,37 @@ public final class Runtime implements AutoCloseable {
 		}
 
 		/**
+		 * Sets whether the runtime keeps the JVM alive while it has processes (default
+		 * {@code true}). Virtual threads are daemon threads, so a {@code main} that spawns and
+		 * returns would otherwise end them at once; a benchmark or command-line tool that leaves
+		 * processes behind turns it off so the JVM exits when {@code main} returns.
+		 * @param keepAlive whether to keep the JVM alive
+		 * @return this builder
+		 */
+		public Builder keepAlive(boolean keepAlive) {
+			this.keepAlive = keepAlive;
+			return this;
+		}
+
+		/**
 		 * Runs timers in virtual time, driven by {@code clock}; for tests.
 		 * @param clock the clock that decides when timers fire
 		 * @return this builder
 		 */
 		public Builder clock(ManualClock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Carries a context (a trace, say) with every message, from the sender's thread to the
+		 * process that handles it (none by default: then nothing is captured and nothing allocated
+		 * per message).
+		 * @param propagator what captures the sender's context and restores it in the receiver
+		 * @return this builder
+		 */
+		public Builder contextPropagator(ContextPropagator propagator) {
+			this.contextPropagator = Objects.requireNonNull(propagator, "propagator");
 			return this;
 		}
 

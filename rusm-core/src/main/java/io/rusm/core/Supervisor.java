@@ -183,7 +183,7 @@ public final class Supervisor implements ProcessBody {
 		}
 
 		private boolean intensityExceeded() {
-			long now = System.nanoTime();
+			long now = this.ctx.runtime().nanoTime();
 			long windowStart = now - Arguments.nanos(Supervisor.this.within);
 			while (!this.restartTimes.isEmpty() && this.restartTimes.peekFirst() - windowStart < 0) {
 				this.restartTimes.pollFirst();
@@ -215,7 +215,7 @@ public final class Supervisor implements ProcessBody {
 				return;
 			}
 			Runtime runtime = this.ctx.runtime();
-			runtime.exitSignal(this.ctx.self(), pid, ExitReason.SHUTDOWN);
+			runtime.signalExit(this.ctx.self(), pid, ExitReason.SHUTDOWN);
 			if (awaitExit(pid, child.spec.shutdownTimeout()).isEmpty()) {
 				runtime.kill(pid);
 				awaitExit(pid, child.spec.shutdownTimeout());

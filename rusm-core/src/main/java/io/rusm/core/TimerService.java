@@ -59,7 +59,7 @@ final class TimerService {
 	 * gets a timer that is not pending and never fires.
 	 */
 	TimerRef schedule(@Nullable Proc target, long delayNanos, Object message) {
-		TimerRef timer = newTimer(target, delayNanos, message);
+		TimerRef timer = newTimer(target, delayNanos, (target != null) ? target.policy.carry(message) : message);
 		if (this.stopped || target == null || !target.addTimer(timer)) {
 			timer.message = null;
 			return timer;
@@ -73,8 +73,7 @@ final class TimerService {
 	}
 
 	private TimerRef newTimer(@Nullable Proc target, long delayNanos, Object message) {
-		long now = now();
-		long deadline = (delayNanos >= Long.MAX_VALUE - now) ? Long.MAX_VALUE : now + delayNanos;
+		long deadline = Arguments.deadline(now(), delayNanos);
 		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
 		return new TimerRef(shard, target, message, deadline);
 	}
@@ -123,7 +122,7 @@ final class TimerService {
 		Proc target = timer.target;
 		if (target != null) {
 			target.removeTimer(timer);
-			target.deliver(message);
+			target.deliverCarried(message);
 			return;
 		}
 		try {

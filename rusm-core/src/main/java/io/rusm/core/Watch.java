@@ -13,7 +13,7 @@ abstract class Watch {
 	}
 
 	/** The watched process ended with {@code reason}. */
-	abstract void fire(Runtime runtime, ExitReason reason);
+	abstract void fire(ExitReason reason);
 
 	/** Whether this watch belongs to a process that {@code info} reports as monitoring. */
 	abstract boolean byProcess();
@@ -33,7 +33,7 @@ abstract class Watch {
 		}
 
 		@Override
-		void fire(Runtime runtime, ExitReason reason) {
+		void fire(ExitReason reason) {
 			this.watcher.deliverSignal(new Signal.Down(this.ref, this.ref.target(), reason));
 		}
 

@@ -1,6 +1,7 @@
 package io.rusm.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -156,7 +157,7 @@ class BadInputTests {
 			assertNegativeRejected("duration", () -> ctx.sleep(NEGATIVE));
 			assertNullNamed("timeout", () -> ctx.receive((Duration) null));
 			assertNullNamed("timeout", () -> ctx.receive((message) -> true, null));
-			assertNullNamed("matcher", () -> ctx.receive(null, WAIT));
+			assertNullNamed("matcher", () -> ctx.receive((java.util.function.Predicate<Object>) null, WAIT));
 			assertNullNamed("matcher", () -> ctx.receive((java.util.function.Predicate<Object>) null));
 			assertNullNamed("duration", () -> ctx.sleep(null));
 		});
@@ -216,6 +217,64 @@ class BadInputTests {
 		assertThat(Pid.parse(live.pid().toString())).isEqualTo(live.pid());
 		assertThat(Pid.parse(String.valueOf(live.pid().id()))).isEqualTo(live.pid());
 		assertThat(Pid.of(1)).isLessThan(Pid.of(2));
+	}
+
+	@Test
+	void aPidOfAnotherNodePrintsItsNodeAndParsesBack() {
+		Pid remote = Pid.of(3, 42);
+		assertThat(remote.node()).isEqualTo(3);
+		assertThat(remote.isLocal()).isFalse();
+		assertThat(remote).hasToString("<3.42.0>").isNotEqualTo(Pid.of(42));
+		assertThat(Pid.parse("<3.42.0>")).isEqualTo(remote);
+		assertThat(Pid.parse("<0.42.0>").node()).isZero();
+		assertThat(Pid.parse("42").isLocal()).isTrue();
+		assertThat(new Pid(42)).isEqualTo(Pid.of(0, 42));
+		assertThat(Pid.of(42)).isLessThan(Pid.of(1, 1));
+		assertThatIllegalArgumentException().isThrownBy(() -> Pid.of(-1, 1)).withMessageContaining("node");
+		assertThatIllegalArgumentException().isThrownBy(() -> Pid.parse("<99999999999.1.0>"))
+			.withMessageContaining("malformed pid");
+	}
+
+	@Test
+	void namesTagsAndLabelsStopAt255Characters() throws Exception {
+		String longest = "n".repeat(255);
+		String tooLong = "n".repeat(256);
+		ProcessHandle target = this.runtime.spawn(parked());
+		assertThat(this.runtime.register(longest, target.pid())).isTrue();
+		assertThat(this.runtime.registerTag(longest, target.pid())).isTrue();
+		assertThat(this.runtime.setLabel(target.pid(), longest)).isTrue();
+		for (Runnable rejected : List.<Runnable>of(() -> this.runtime.register(tooLong, target.pid()),
+				() -> this.runtime.whereis(tooLong), () -> this.runtime.registerTag(tooLong, target.pid()),
+				() -> this.runtime.setLabel(target.pid(), tooLong), () -> SpawnOptions.builder().name(tooLong),
+				() -> SpawnOptions.builder().label(tooLong), () -> SpawnOptions.builder().tags(tooLong))) {
+			assertThatIllegalArgumentException().isThrownBy(rejected::run)
+				.withMessageContaining("at most 255 characters, got 256");
+		}
+		assertThat(this.runtime.info(target.pid()).orElseThrow().label()).isEqualTo(longest);
+		assertStillUsable();
+	}
+
+	@Test
+	void aNullTypeOrSendArgumentIsRejectedInsideAProcess() throws Exception {
+		assertRejectedInsideAProcess((ctx) -> {
+			assertNullNamed("type", () -> ctx.receive((Class<?>) null));
+			assertNullNamed("type", () -> ctx.receive((Class<?>) null, Duration.ZERO));
+			assertNullNamed("message", () -> ctx.send(ctx.self(), null));
+			assertNullNamed("pid", () -> ctx.send(null, "hello"));
+			assertNullNamed("message", () -> ctx.sendNamed("somebody", null));
+		});
+	}
+
+	@Test
+	void aNullWatcherIsRejected() {
+		assertNullNamed("watcher", () -> SpawnOptions.builder().monitoredBy(null));
+	}
+
+	@Test
+	void aNullExitListenerIsRejected() throws Exception {
+		assertNullNamed("listener", () -> this.runtime.addExitListener(null));
+		assertNullNamed("listener", () -> this.runtime.removeExitListener(null));
+		assertStillUsable();
 	}
 
 	@Test

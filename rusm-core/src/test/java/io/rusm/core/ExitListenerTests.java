@@ -121,4 +121,40 @@ class ExitListenerTests {
 		}).pid()).isNotNull();
 	}
 
+
+	@Test
+	void listenersAddedLaterHearEveryExitUntilRemoved() throws Exception {
+		List<ExitEvent> builderEvents = new CopyOnWriteArrayList<>();
+		Runtime runtime = this.runtimes.build((builder) -> builder.exitListener(builderEvents::add));
+		ExitListener added = this.events::add;
+		runtime.addExitListener(added);
+
+		ProcessHandle first = runtime.spawn((ctx) -> {
+		});
+		assertThat(ended(first)).isEqualTo(ExitReason.NORMAL);
+		assertThat(this.events).extracting(ExitEvent::pid).containsExactly(first.pid());
+		assertThat(builderEvents).extracting(ExitEvent::pid).containsExactly(first.pid());
+
+		assertThat(runtime.removeExitListener(added)).isTrue();
+		assertThat(runtime.removeExitListener(added)).as("removed already").isFalse();
+		ProcessHandle second = runtime.spawn((ctx) -> {
+		});
+		assertThat(ended(second)).isEqualTo(ExitReason.NORMAL);
+		assertThat(this.events).extracting(ExitEvent::pid).containsExactly(first.pid());
+		assertThat(builderEvents).extracting(ExitEvent::pid).containsExactly(first.pid(), second.pid());
+	}
+
+	@Test
+	void aRuntimeWithoutAListenerCanBeGivenOne() throws Exception {
+		Runtime runtime = this.runtimes.create();
+		runtime.addExitListener(this.events::add);
+		ProcessHandle crashing = runtime.spawn((ctx) -> {
+			throw new IllegalStateException("boom");
+		});
+		assertThat(ended(crashing)).isInstanceOf(ExitReason.Crashed.class);
+		assertThat(this.events).singleElement().satisfies((event) -> {
+			assertThat(event.pid()).isEqualTo(crashing.pid());
+			assertThat(event.reason()).isInstanceOf(ExitReason.Crashed.class);
+		});
+	}
 }

@@ -322,17 +322,43 @@ class SupervisorTests {
 
 	@Test
 	void restartsOlderThanTheIntensityPeriodNoLongerCount() throws Exception {
-		Duration period = Duration.ofMillis(200);
-		Supervisor supervisor = Supervisor.builder().intensity(1, period).child(child("a")).build();
-		ProcessHandle handle = supervisor.start(this.runtime);
-		Pid pid = awaitRunning(supervisor, "a").get("a");
-		crash(pid);
-		pid = awaitRestarts(supervisor, "a", 1).get("a");
-		// let the first restart fall out of the period: waiting longer only makes this safer
-		Thread.sleep(period.multipliedBy(2));
-		crash(pid);
-		awaitRestarts(supervisor, "a", 2);
-		assertThat(this.runtime.isAlive(handle.pid())).isTrue();
+		ManualClock clock = new ManualClock();
+		Runtime timed = Runtime.builder().clock(clock).build();
+		try {
+			Duration period = Duration.ofMinutes(1);
+			Supervisor supervisor = Supervisor.builder().intensity(1, period).child(child("a")).build();
+			ProcessHandle handle = supervisor.start(timed);
+			Pid pid = awaitRunning(supervisor, "a").get("a");
+			crash(timed, pid);
+			pid = awaitRestarts(supervisor, "a", 1).get("a");
+			clock.advance(period.plusNanos(1));
+			crash(timed, pid);
+			awaitRestarts(supervisor, "a", 2);
+			assertThat(timed.isAlive(handle.pid())).isTrue();
+		}
+		finally {
+			closeCleanly(timed);
+		}
+	}
+
+	@Test
+	void theIntensityPeriodIsMeasuredOnTheRuntimesClock() throws Exception {
+		ManualClock clock = new ManualClock();
+		Runtime timed = Runtime.builder().clock(clock).build();
+		try {
+			// a period far shorter than the real time between the two crashes: only the clock counts
+			Supervisor supervisor = Supervisor.builder().intensity(1, Duration.ofNanos(1)).child(child("a")).build();
+			ProcessHandle handle = supervisor.start(timed);
+			Pid pid = awaitRunning(supervisor, "a").get("a");
+			crash(timed, pid);
+			pid = awaitRestarts(supervisor, "a", 1).get("a");
+			crash(timed, pid);
+			assertThat(ended(handle)).isInstanceOfSatisfying(ExitReason.Crashed.class,
+					(crashed) -> assertThat(crashed.cause()).isInstanceOf(RestartIntensityExceededException.class));
+		}
+		finally {
+			closeCleanly(timed);
+		}
 	}
 
 	// ------------------------------------------------------------------ stopping
@@ -529,7 +555,11 @@ class SupervisorTests {
 	}
 
 	private void crash(Pid pid) {
-		assertThat(this.runtime.send(pid, "crash")).as("child %s is alive", pid).isTrue();
+		crash(this.runtime, pid);
+	}
+
+	private static void crash(Runtime runtime, Pid pid) {
+		assertThat(runtime.send(pid, "crash")).as("child %s is alive", pid).isTrue();
 	}
 
 	/** Waits until the supervisor reports exactly these children, all running. */

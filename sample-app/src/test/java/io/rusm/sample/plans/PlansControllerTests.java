@@ -1,8 +1,12 @@
 package io.rusm.sample.plans;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.rusm.core.ExitReason;
+import io.rusm.core.Pid;
 import io.rusm.core.Runtime;
+import io.rusm.test.TestProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,19 +68,25 @@ class PlansControllerTests {
 	@Test
 	void deleteKillsTheAgentsAndSaysHowManyWereStopped() {
 		PlanView plan = create("{\"agents\": 3, \"workMillis\": 60000}");
-		Plans.Cancellation cancellation = this.client.delete()
-			.uri("/plans/{id}", plan.id())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Plans.Cancellation.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(cancellation).isNotNull();
-		assertThat(cancellation.stopped()).isEqualTo(3);
-		assertThat(cancellation.plan().status()).isEqualTo("cancelled");
-		assertThat(cancellation.plan().stoppedAgents()).isEqualTo(3);
-		await().atMost(PATIENCE).until(() -> this.runtime.whereisTag(plan.tag()).isEmpty());
+		try (TestProbe probe = TestProbe.spawn(this.runtime)) {
+			List<Pid> agents = this.runtime.whereisTag(plan.tag());
+			agents.forEach((agent) -> this.runtime.monitor(probe.pid(), agent));
+			Plans.Cancellation cancellation = this.client.delete()
+				.uri("/plans/{id}", plan.id())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Plans.Cancellation.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(cancellation).isNotNull();
+			assertThat(cancellation.stopped()).isEqualTo(3);
+			assertThat(cancellation.plan().status()).isEqualTo("cancelled");
+			assertThat(cancellation.plan().stoppedAgents()).isEqualTo(3);
+			assertThat(agents).hasSize(3)
+				.allSatisfy((agent) -> assertThat(probe.expectDown(agent)).isEqualTo(ExitReason.KILLED));
+		}
+		assertThat(this.runtime.whereisTag(plan.tag())).isEmpty();
 		assertThat(get(plan.id()).liveAgents()).isZero();
 	}
 

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the root {@code README.md} in step with the code: its examples are the tagged
- * regions of {@link ReadmeExamplesTests}, and it documents every {@code rusm} property of
- * the starter's configuration metadata and every meter of {@link RusmMetricNames}, and its
+ * regions of {@link ReadmeExamplesTests}, {@link Greeter} and {@link ReminderTests}, and it
+ * documents every {@code rusm} property of the starter's configuration metadata and every meter of {@link RusmMetricNames}, and its
  * quick start runs the tests the way CI does.
  */
 class ReadmeTests {
@@ -44,11 +44,11 @@ class ReadmeTests {
 	void readmeQuotesEveryExampleVerbatim() throws IOException {
 		String readme = Files.readString(README);
 		Map<String, String> examples = new LinkedHashMap<>();
-		for (String file : new String[] { "ReadmeExamplesTests.java", "Greeter.java" }) {
+		for (String file : new String[] { "ReadmeExamplesTests.java", "Greeter.java", "ReminderTests.java" }) {
 			examples.putAll(regions(Files.readString(EXAMPLES.resolve(file))));
 		}
 		assertThat(examples).containsOnlyKeys("messages", "process-body", "tags", "timers", "supervisor", "call",
-				"rusm-process");
+				"rusm-process", "testing-reminder", "testing-probe", "testing-assertions");
 		examples.forEach((name, code) -> assertThat(readme).as("README example '%s'", name).contains(code));
 	}
 

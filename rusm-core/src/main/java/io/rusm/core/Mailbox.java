@@ -1,0 +1,269 @@
+package io.rusm.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A process's mailbox: a multi-producer, single-consumer linked queue (Vyukov's intrusive list),
+ * the owner's parking while it is empty, and the save queue of selective receive.
+ *
+ * <p>A sender appends with one atomic swap and unparks the owner only if the owner announced that
+ * it parked. The mailbox is the process object's own superclass, and that object is the queue's
+ * stub node, so an idle process carries no allocation for its mailbox. Depth is counted only when
+ * the {@link MailboxPolicy} asks for it.
+ */
+abstract class Mailbox extends MailboxNode {
+
+	private static final VarHandle TAIL;
+
+	private static final VarHandle PARKED;
+
+	private static final VarHandle DEPTH;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			TAIL = lookup.findVarHandle(Mailbox.class, "tail", MailboxNode.class);
+			PARKED = lookup.findVarHandle(Mailbox.class, "parked", boolean.class);
+			DEPTH = lookup.findVarHandle(Mailbox.class, "depth", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	final MailboxPolicy policy;
+
+	/** Producers' end of the queue; starts at this object, the stub. */
+	private volatile MailboxNode tail = this;
+
+	/** Consumer's end of the queue: the last node taken. */
+	private MailboxNode head = this;
+
+	/** Set by the owner just before it parks on an empty mailbox. */
+	private volatile boolean parked;
+
+	/** Items sent but not yet received; maintained only when the policy tracks depth. */
+	private volatile int depth;
+
+	/** Items skipped by a selective receive, in arrival order; created on first use. */
+	private @Nullable ArrayDeque<Object> saved;
+
+	/** The context restored for the message being handled, when a propagator restored one. */
+	private ContextPropagator.@Nullable Scope restored;
+
+	Mailbox(MailboxPolicy policy) {
+		this.policy = policy;
+	}
+
+	/** The thread that consumes this mailbox, unparked when an item arrives. */
+	abstract Thread owner();
+
+	/** Throws if the owner has been told to exit; called before and after every wait. */
+	abstract void checkExit();
+
+	/** Lets the owner react to an item it is about to return from a receive. */
+	abstract void received(Object item);
+
+	// ---------------------------------------------------------------- producer side
+
+	/** Delivers a user message, subject to the policy's capacity. */
+	final Delivery deliver(Object message) {
+		if (!admit()) {
+			return Delivery.SHED;
+		}
+		enqueue(this.policy.carry(message));
+		return Delivery.DELIVERED;
+	}
+
+	/**
+	 * Delivers a user message whose sender's context was captured earlier (a timer's, when it was
+	 * set), or that carries none; shed past the capacity like any user message.
+	 */
+	final Delivery deliverCarried(Object item) {
+		if (!admit()) {
+			return Delivery.SHED;
+		}
+		enqueue(item);
+		return Delivery.DELIVERED;
+	}
+
+	/** Counts a user message in, unless the mailbox is at its capacity (then it is shed and counted). */
+	private boolean admit() {
+		int capacity = this.policy.capacity;
+		if (capacity > 0) {
+			int current;
+			do {
+				current = this.depth;
+				if (current >= capacity) {
+					this.policy.countDropped();
+					return false;
+				}
+			}
+			while (!DEPTH.compareAndSet(this, current, current + 1));
+		}
+		else if (this.policy.trackDepth) {
+			DEPTH.getAndAdd(this, 1);
+		}
+		return true;
+	}
+
+	/** Delivers a system item (exit signals, monitor downs), which is never shed. */
+	final void deliverSignal(Object signal) {
+		if (this.policy.trackDepth) {
+			DEPTH.getAndAdd(this, 1);
+		}
+		enqueue(signal);
+	}
+
+	private void enqueue(Object item) {
+		MailboxNode node = new MailboxNode(item);
+		MailboxNode previous = (MailboxNode) TAIL.getAndSet(this, node);
+		previous.next = node;
+		if (this.parked && PARKED.compareAndSet(this, true, false)) {
+			LockSupport.unpark(owner());
+		}
+	}
+
+	/** Items waiting, or {@link ProcessInfo#UNTRACKED} unless the policy tracks them. */
+	final int depth() {
+		return this.policy.trackDepth ? this.depth : ProcessInfo.UNTRACKED;
+	}
+
+	// ---------------------------------------------------------------- consumer side
+
+	/** Takes the oldest item, waiting as long as it takes. */
+	final Object takeNext() {
+		if (this.restored != null) {
+			closeRestored();
+		}
+		ArrayDeque<Object> saved = this.saved;
+		if (saved != null && !saved.isEmpty()) {
+			checkExit();
+			return consumed(saved.poll());
+		}
+		return consumed(Objects.requireNonNull(take(Long.MAX_VALUE)));
+	}
+
+	/**
+	 * Takes the oldest item {@code matcher} accepts, leaving the others in arrival order.
+	 * @param deadline a {@link System#nanoTime()} deadline, or {@link Long#MAX_VALUE} for none
+	 * @return the item, or {@code null} if none came before the deadline
+	 */
+	final @Nullable Object takeMatching(Predicate<Object> matcher, long deadline) {
+		if (this.restored != null) {
+			closeRestored();
+		}
+		if (this.policy.propagator != null) {
+			return takeMatchingUnwrapped(matcher, deadline);
+		}
+		return takeSaved(matcher, deadline);
+	}
+
+	/** Selective receive where items may be {@link Carried}: the matcher sees the messages. */
+	private @Nullable Object takeMatchingUnwrapped(Predicate<Object> matcher, long deadline) {
+		return takeSaved((item) -> matcher.test(Carried.unwrap(item)), deadline);
+	}
+
+	private @Nullable Object takeSaved(Predicate<Object> matcher, long deadline) {
+		checkExit();
+		ArrayDeque<Object> saved = this.saved;
+		if (saved != null && !saved.isEmpty()) {
+			Iterator<Object> candidates = saved.iterator();
+			while (candidates.hasNext()) {
+				Object candidate = candidates.next();
+				if (matcher.test(candidate)) {
+					candidates.remove();
+					return consumed(candidate);
+				}
+			}
+		}
+		for (;;) {
+			Object item = take(deadline);
+			if (item == null) {
+				return null;
+			}
+			if (matcher.test(item)) {
+				return consumed(item);
+			}
+			if (this.saved == null) {
+				this.saved = new ArrayDeque<>();
+			}
+			this.saved.add(item);
+		}
+	}
+
+	private @Nullable Object poll() {
+		MailboxNode next = this.head.next;
+		if (next == null) {
+			return null;
+		}
+		this.head.next = null;
+		this.head = next;
+		Object item = next.item;
+		next.item = null;
+		return item;
+	}
+
+	/** Takes the next item from the queue, parking until one arrives or the deadline passes. */
+	private @Nullable Object take(long deadline) {
+		for (;;) {
+			checkExit();
+			Object item = poll();
+			if (item != null) {
+				return item;
+			}
+			this.parked = true;
+			item = poll();
+			if (item != null) {
+				this.parked = false;
+				return item;
+			}
+			checkExit();
+			if (deadline == Long.MAX_VALUE) {
+				LockSupport.park(this);
+			}
+			else {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					this.parked = false;
+					return null;
+				}
+				LockSupport.parkNanos(this, remaining);
+			}
+			this.parked = false;
+			if (Thread.interrupted()) {
+				checkExit();
+			}
+		}
+	}
+
+	private Object consumed(Object item) {
+		if (this.policy.trackDepth) {
+			DEPTH.getAndAdd(this, -1);
+		}
+		Object message = item;
+		if (item instanceof Carried carried) {
+			this.restored = Objects.requireNonNull(this.policy.propagator).restore(carried.snapshot());
+			message = carried.message();
+		}
+		received(message);
+		return message;
+	}
+
+	/** Ends the context restored for the message handled last; on the owner's thread. */
+	final void closeRestored() {
+		ContextPropagator.Scope scope = this.restored;
+		this.restored = null;
+		if (scope != null) {
+			scope.close();
+		}
+	}
+}
