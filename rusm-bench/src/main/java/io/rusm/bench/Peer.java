@@ -21,13 +21,14 @@ public interface Peer extends AutoCloseable {
     /**
      * Creates a peer by name.
      *
-     * @param name one of {@link #NAMES}
+     * @param name one of {@link #NAMES}, or {@code rusm-traced} (rusm carrying a context with every message)
      * @return a fresh peer
      * @throws IllegalArgumentException if the name is unknown
      */
     static Peer create(String name) {
         return switch (name) {
             case "rusm" -> new RusmPeer();
+            case "rusm-traced" -> RusmPeer.traced();
             case "pekko" -> new PekkoPeer(false);
             case "pekko-2" -> new PekkoPeer(true);
             case "vt" -> new VtPeer();

@@ -56,6 +56,9 @@ abstract class Mailbox extends MailboxNode {
 	/** Items skipped by a selective receive, in arrival order; created on first use. */
 	private @Nullable ArrayDeque<Object> saved;
 
+	/** The context restored for the message being handled, when a propagator restored one. */
+	private ContextPropagator.@Nullable Scope restored;
+
 	Mailbox(MailboxPolicy policy) {
 		this.policy = policy;
 	}
@@ -73,6 +76,27 @@ abstract class Mailbox extends MailboxNode {
 
 	/** Delivers a user message, subject to the policy's capacity. */
 	final Delivery deliver(Object message) {
+		if (!admit()) {
+			return Delivery.SHED;
+		}
+		enqueue(this.policy.carry(message));
+		return Delivery.DELIVERED;
+	}
+
+	/**
+	 * Delivers a user message whose sender's context was captured earlier (a timer's, when it was
+	 * set), or that carries none; shed past the capacity like any user message.
+	 */
+	final Delivery deliverCarried(Object item) {
+		if (!admit()) {
+			return Delivery.SHED;
+		}
+		enqueue(item);
+		return Delivery.DELIVERED;
+	}
+
+	/** Counts a user message in, unless the mailbox is at its capacity (then it is shed and counted). */
+	private boolean admit() {
 		int capacity = this.policy.capacity;
 		if (capacity > 0) {
 			int current;
@@ -80,7 +104,7 @@ abstract class Mailbox extends MailboxNode {
 				current = this.depth;
 				if (current >= capacity) {
 					this.policy.countDropped();
-					return Delivery.SHED;
+					return false;
 				}
 			}
 			while (!DEPTH.compareAndSet(this, current, current + 1));
@@ -88,8 +112,7 @@ abstract class Mailbox extends MailboxNode {
 		else if (this.policy.trackDepth) {
 			DEPTH.getAndAdd(this, 1);
 		}
-		enqueue(message);
-		return Delivery.DELIVERED;
+		return true;
 	}
 
 	/** Delivers a system item (exit signals, monitor downs), which is never shed. */
@@ -109,15 +132,18 @@ abstract class Mailbox extends MailboxNode {
 		}
 	}
 
-	/** Items waiting, as far as the policy tracks them. */
+	/** Items waiting, or {@link ProcessInfo#UNTRACKED} unless the policy tracks them. */
 	final int depth() {
-		return this.depth;
+		return this.policy.trackDepth ? this.depth : ProcessInfo.UNTRACKED;
 	}
 
 	// ---------------------------------------------------------------- consumer side
 
 	/** Takes the oldest item, waiting as long as it takes. */
 	final Object takeNext() {
+		if (this.restored != null) {
+			closeRestored();
+		}
 		ArrayDeque<Object> saved = this.saved;
 		if (saved != null && !saved.isEmpty()) {
 			checkExit();
@@ -132,6 +158,21 @@ abstract class Mailbox extends MailboxNode {
 	 * @return the item, or {@code null} if none came before the deadline
 	 */
 	final @Nullable Object takeMatching(Predicate<Object> matcher, long deadline) {
+		if (this.restored != null) {
+			closeRestored();
+		}
+		if (this.policy.propagator != null) {
+			return takeMatchingUnwrapped(matcher, deadline);
+		}
+		return takeSaved(matcher, deadline);
+	}
+
+	/** Selective receive where items may be {@link Carried}: the matcher sees the messages. */
+	private @Nullable Object takeMatchingUnwrapped(Predicate<Object> matcher, long deadline) {
+		return takeSaved((item) -> matcher.test(Carried.unwrap(item)), deadline);
+	}
+
+	private @Nullable Object takeSaved(Predicate<Object> matcher, long deadline) {
 		checkExit();
 		ArrayDeque<Object> saved = this.saved;
 		if (saved != null && !saved.isEmpty()) {
@@ -208,7 +249,21 @@ abstract class Mailbox extends MailboxNode {
 		if (this.policy.trackDepth) {
 			DEPTH.getAndAdd(this, -1);
 		}
-		received(item);
-		return item;
+		Object message = item;
+		if (item instanceof Carried carried) {
+			this.restored = Objects.requireNonNull(this.policy.propagator).restore(carried.snapshot());
+			message = carried.message();
+		}
+		received(message);
+		return message;
+	}
+
+	/** Ends the context restored for the message handled last; on the owner's thread. */
+	final void closeRestored() {
+		ContextPropagator.Scope scope = this.restored;
+		this.restored = null;
+		if (scope != null) {
+			scope.close();
+		}
 	}
 }

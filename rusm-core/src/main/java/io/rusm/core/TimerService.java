@@ -59,7 +59,7 @@ final class TimerService {
 	 * gets a timer that is not pending and never fires.
 	 */
 	TimerRef schedule(@Nullable Proc target, long delayNanos, Object message) {
-		TimerRef timer = newTimer(target, delayNanos, message);
+		TimerRef timer = newTimer(target, delayNanos, (target != null) ? target.policy.carry(message) : message);
 		if (this.stopped || target == null || !target.addTimer(timer)) {
 			timer.message = null;
 			return timer;
@@ -122,7 +122,7 @@ final class TimerService {
 		Proc target = timer.target;
 		if (target != null) {
 			target.removeTimer(timer);
-			target.deliver(message);
+			target.deliverCarried(message);
 			return;
 		}
 		try {

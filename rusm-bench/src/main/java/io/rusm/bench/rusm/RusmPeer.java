@@ -22,10 +22,28 @@ public final class RusmPeer implements Peer {
     private static final Object ITEM = "item";
     private static final Object TICK = "tick";
 
-    private final Runtime runtime = Runtime.create();
+    private final Runtime runtime;
 
     /** Creates the peer and its runtime. */
     public RusmPeer() {
+        this(Runtime.create());
+    }
+
+    /**
+     * Creates the peer on a runtime of its own settings.
+     * @param runtime the runtime, owned by the peer from now on
+     */
+    public RusmPeer(Runtime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * The peer {@code rusm-traced}: every message carries a context snapshot, restored while its
+     * receiver handles it (the most a {@code ContextPropagator} can cost), for the off/on comparison.
+     * @return the peer
+     */
+    public static RusmPeer traced() {
+        return new RusmPeer(Runtime.builder().contextPropagator(new EveryMessagePropagator()).build());
     }
 
     @Override

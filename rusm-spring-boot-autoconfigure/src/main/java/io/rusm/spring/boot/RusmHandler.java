@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a method of a {@link RusmProcess @RusmProcess} bean as the handler of the
  * messages whose type matches its single parameter.
@@ -22,6 +24,10 @@ import java.lang.annotation.Target;
  * A primitive parameter type matches its wrapper. A message that no handler matches is
  * logged and dropped; a call that no handler matches crashes the process, so the caller
  * learns of the mistake at once instead of timing out.
+ * <p>
+ * For a native image, Spring's AOT processing registers each handler method for reflective
+ * invocation and its message and reply types for data binding
+ * ({@link RusmHandlerReflectiveProcessor}).
  *
  * @author rusm contributors
  * @since 0.1.0
@@ -30,6 +36,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(RusmHandlerReflectiveProcessor.class)
 public @interface RusmHandler {
 
 }

@@ -143,7 +143,9 @@ public final class RusmProcessBeanPostProcessor
 		}
 		Supplier<ProcessBody> bodies = () -> {
 			Object bean = factory.getBean(beanName);
-			return (bean instanceof ProcessBody body) ? body : new HandlerProcess(name, bean, handlers);
+			return (bean instanceof ProcessBody body) ? body
+					: new HandlerProcess(name, bean, handlers,
+							factory.getBeanProvider(RusmHandlerObserver.class).getIfUnique());
 		};
 		return new ProcessDefinition(name, label, tags, annotation.restart(), beanName, bodies);
 	}

@@ -1,8 +1,12 @@
 package io.rusm.sample.plans;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.rusm.core.ExitReason;
+import io.rusm.core.Pid;
 import io.rusm.core.Runtime;
+import io.rusm.test.TestProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,9 +25,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests of {@link PlansController} against the whole application on a random port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "sample.plans.max-live-agents=" + PlansControllerTests.MAX_LIVE_AGENTS)
 @AutoConfigureRestTestClient
 class PlansControllerTests {
+
+	static final int MAX_LIVE_AGENTS = 40;
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -61,20 +68,51 @@ class PlansControllerTests {
 	@Test
 	void deleteKillsTheAgentsAndSaysHowManyWereStopped() {
 		PlanView plan = create("{\"agents\": 3, \"workMillis\": 60000}");
-		Plans.Cancellation cancellation = this.client.delete()
-			.uri("/plans/{id}", plan.id())
+		try (TestProbe probe = TestProbe.spawn(this.runtime)) {
+			List<Pid> agents = this.runtime.whereisTag(plan.tag());
+			agents.forEach((agent) -> this.runtime.monitor(probe.pid(), agent));
+			Plans.Cancellation cancellation = this.client.delete()
+				.uri("/plans/{id}", plan.id())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Plans.Cancellation.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(cancellation).isNotNull();
+			assertThat(cancellation.stopped()).isEqualTo(3);
+			assertThat(cancellation.plan().status()).isEqualTo("cancelled");
+			assertThat(cancellation.plan().stoppedAgents()).isEqualTo(3);
+			assertThat(agents).hasSize(3)
+				.allSatisfy((agent) -> assertThat(probe.expectDown(agent)).isEqualTo(ExitReason.KILLED));
+		}
+		assertThat(this.runtime.whereisTag(plan.tag())).isEmpty();
+		assertThat(get(plan.id()).liveAgents()).isZero();
+	}
+
+	@Test
+	void plansPastTheCapOnLiveAgentsAreRefusedWithTooManyRequests() {
+		await().atMost(PATIENCE).until(() -> this.runtime.census().getOrDefault(Plans.AGENT_LABEL, 0) == 0);
+		PlanView first = create("{\"agents\": 30, \"workMillis\": 60000}");
+		int liveBefore = this.runtime.census().getOrDefault(Plans.AGENT_LABEL, 0);
+		this.client.post()
+			.uri("/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"agents\": 11, \"workMillis\": 60000}")
 			.exchange()
 			.expectStatus()
-			.isOk()
-			.expectBody(Plans.Cancellation.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(cancellation).isNotNull();
-		assertThat(cancellation.stopped()).isEqualTo(3);
-		assertThat(cancellation.plan().status()).isEqualTo("cancelled");
-		assertThat(cancellation.plan().stoppedAgents()).isEqualTo(3);
-		await().atMost(PATIENCE).until(() -> this.runtime.whereisTag(plan.tag()).isEmpty());
-		assertThat(get(plan.id()).liveAgents()).isZero();
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(429)
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("40 live agents"));
+		assertThat(this.runtime.census().getOrDefault(Plans.AGENT_LABEL, 0)).isEqualTo(liveBefore);
+		PlanView fits = create("{\"agents\": 10, \"workMillis\": 60000}");
+		this.runtime.killTag(first.tag());
+		this.runtime.killTag(fits.tag());
+		await().atMost(PATIENCE).until(() -> this.runtime.census().getOrDefault(Plans.AGENT_LABEL, 0) == 0);
+		this.runtime.killTag(create("{\"agents\": 40, \"workMillis\": 60000}").tag());
 	}
 
 	@ParameterizedTest

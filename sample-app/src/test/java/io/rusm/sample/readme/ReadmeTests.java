@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the root {@code README.md} in step with the code: its examples are the tagged
- * regions of {@link ReadmeExamplesTests}, and it documents every {@code rusm} property of
- * the starter's configuration metadata and every meter of {@link RusmMetricNames}, and its
+ * regions of {@link ReadmeExamplesTests}, {@link Greeter} and {@link ReminderTests}, and it
+ * documents every {@code rusm} property of the starter's configuration metadata and every meter of {@link RusmMetricNames}, and its
  * quick start runs the tests the way CI does.
  */
 class ReadmeTests {
@@ -34,18 +34,29 @@ class ReadmeTests {
 
 	private static final Path EXAMPLES = Path.of("src", "test", "java", "io", "rusm", "sample", "readme");
 
+	/** The application of the starter's test that runs the README's endpoint security. */
+	private static final Path SECURED_APPLICATION = Path.of("..", "rusm-spring-boot-autoconfigure", "src", "test",
+			"java", "io", "rusm", "spring", "boot", "actuate", "SecuredWebTestApplication.java");
+
 	private static final Pattern REGION = Pattern.compile("(?s)[ \\t]*// tag::([\\w-]+)\\[\\]\\n(.*?)[ \\t]*// end::\\1\\[\\]");
 
 	@Test
 	void readmeQuotesEveryExampleVerbatim() throws IOException {
 		String readme = Files.readString(README);
 		Map<String, String> examples = new LinkedHashMap<>();
-		for (String file : new String[] { "ReadmeExamplesTests.java", "Greeter.java" }) {
+		for (String file : new String[] { "ReadmeExamplesTests.java", "Greeter.java", "ReminderTests.java" }) {
 			examples.putAll(regions(Files.readString(EXAMPLES.resolve(file))));
 		}
 		assertThat(examples).containsOnlyKeys("messages", "process-body", "tags", "timers", "supervisor", "call",
-				"rusm-process");
+				"rusm-process", "testing-reminder", "testing-probe", "testing-assertions");
 		examples.forEach((name, code) -> assertThat(readme).as("README example '%s'", name).contains(code));
+	}
+
+	@Test
+	void readmeQuotesTheTestedEndpointSecurityVerbatim() throws IOException {
+		Map<String, String> examples = regions(Files.readString(SECURED_APPLICATION));
+		assertThat(examples).containsOnlyKeys("endpoint-security");
+		assertThat(Files.readString(README)).contains(examples.get("endpoint-security"));
 	}
 
 	@Test

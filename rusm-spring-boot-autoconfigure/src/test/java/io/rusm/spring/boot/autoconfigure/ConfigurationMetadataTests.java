@@ -23,7 +23,7 @@ class ConfigurationMetadataTests {
 	private static final List<String> KEYS = List.of("rusm.enabled", "rusm.mailbox.track-depth",
 			"rusm.mailbox.capacity", "rusm.log.level", "rusm.census.debounce", "rusm.shutdown.timeout",
 			"rusm.supervisor.max-restarts", "rusm.supervisor.within", "rusm.exit-history.max-size",
-			"rusm.exit-history.ttl", "rusm.observer.enabled", "rusm.observer.path", "rusm.observer.refresh-interval",
+			"rusm.exit-history.ttl", "rusm.observations.enabled", "rusm.observer.enabled", "rusm.observer.path", "rusm.observer.refresh-interval",
 			"management.health.rusm.enabled", "management.endpoint.rusm.access");
 
 	@Test
@@ -56,6 +56,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("rusm.log.level").path("defaultValue").asString()).isEqualTo("error");
 		assertThat(properties.get("rusm.observer.enabled").path("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("rusm.observer.path").path("defaultValue").asString()).isEqualTo("/rusm");
+		assertThat(properties.get("rusm.observations.enabled").path("defaultValue").asBoolean()).isTrue();
 	}
 
 	private static Map<String, JsonNode> properties() throws IOException {
