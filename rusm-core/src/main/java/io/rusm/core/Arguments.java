@@ -12,10 +12,17 @@ final class Arguments {
 	private Arguments() {
 	}
 
+	/** The longest name, tag or label, as Erlang atoms stop at 255 characters. */
+	static final int MAX_NAME_LENGTH = 255;
+
 	static String name(String value, String what) {
 		Objects.requireNonNull(value, what);
 		if (value.isBlank()) {
 			throw new IllegalArgumentException(what + " must not be blank");
+		}
+		if (value.length() > MAX_NAME_LENGTH) {
+			throw new IllegalArgumentException(what + " must be at most " + MAX_NAME_LENGTH + " characters, got "
+					+ value.length() + ": '" + value.substring(0, 20) + "…'");
 		}
 		return value;
 	}

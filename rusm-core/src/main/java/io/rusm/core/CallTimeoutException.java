@@ -10,7 +10,12 @@ public final class CallTimeoutException extends CallException {
 
 	private static final long serialVersionUID = 1L;
 
-	CallTimeoutException(String message) {
+	/**
+	 * Creates the exception; public so that layers over the runtime (calls to other nodes) report
+	 * this failure the same way.
+	 * @param message what happened
+	 */
+	public CallTimeoutException(String message) {
 		super(message);
 	}
 }

@@ -31,6 +31,20 @@ import java.util.function.Predicate;
  * the body catches it. {@link #kill(Pid)}, {@link #killTag(String)} and {@link #exit(Pid, ExitReason)}
  * need {@link Capability#PROCESS_CONTROL}.
  *
+ * <p><strong>A body that never blocks cannot be stopped.</strong> A kill stages the exit reason
+ * and interrupts the thread; the process ends at its next blocking runtime call. Virtual threads
+ * are not pre-empted, so a loop that never blocks ignores the kill (its {@link ProcessInfo} shows
+ * it {@link ProcessInfo.State#EXITING EXITING}, and {@link Runtime#stackTrace(Pid)} shows where),
+ * and also keeps its carrier thread from every other process: two such loops on a 2-core machine
+ * starve the whole runtime. In a long computation, call {@link #checkExit()} now and then (it
+ * costs a volatile read), and {@link Thread#yield()} in a busy loop, so others get the carrier:
+ * <pre>{@code
+ * for (Chunk chunk : chunks) {
+ *     ctx.checkExit();
+ *     crunch(chunk);
+ * }
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public sealed interface Context permits ProcessContext {
@@ -86,6 +100,52 @@ public sealed interface Context permits ProcessContext {
 	 * @throws ProcessExitException if the process has been told to exit
 	 */
 	Optional<Object> receive(Predicate<Object> matcher, Duration timeout);
+
+	/**
+	 * Takes the oldest message of type {@code type}, waiting as long as it takes; messages of other
+	 * types stay in the mailbox in their arrival order.
+	 * @param <T> the type
+	 * @param type the class of the message to take
+	 * @return the message
+	 * @throws ProcessExitException if the process has been told to exit
+	 */
+	<T> T receive(Class<T> type);
+
+	/**
+	 * Takes the oldest message of type {@code type}, waiting at most {@code timeout}; messages of
+	 * other types keep their place.
+	 * @param <T> the type
+	 * @param type the class of the message to take
+	 * @param timeout how long to wait
+	 * @return the message, or empty if none arrived in time
+	 * @throws ProcessExitException if the process has been told to exit
+	 */
+	<T> Optional<T> receive(Class<T> type, Duration timeout);
+
+	/**
+	 * Ends this process now if it has been told to exit, by throwing {@link ProcessExitException}
+	 * (which the body should let pass). Every blocking call does this by itself; call it in long
+	 * computations that never block, which could not be stopped otherwise. Costs a volatile read.
+	 * @throws ProcessExitException if the process has been told to exit
+	 */
+	void checkExit();
+
+	/**
+	 * Sends {@code message} to {@code pid}; the same as {@link Runtime#send(Pid, Object)}.
+	 * @param pid the recipient
+	 * @param message any object but {@code null}
+	 * @return whether it landed in a live process's mailbox
+	 */
+	boolean send(Pid pid, Object message);
+
+	/**
+	 * Sends {@code message} to the process registered as {@code name}; the same as
+	 * {@link Runtime#sendNamed(String, Object)}.
+	 * @param name the registered name
+	 * @param message any object but {@code null}
+	 * @return whether it landed in a live process's mailbox
+	 */
+	boolean sendNamed(String name, Object message);
 
 	/**
 	 * Pauses this process; unlike {@link Thread#sleep(long)} it ends at once with
@@ -153,6 +213,14 @@ public sealed interface Context permits ProcessContext {
 	 * @return a handle to it
 	 */
 	ProcessHandle spawn(SpawnOptions options, ProcessBody body);
+
+	/**
+	 * Spawns a process monitored by this one before it runs (Erlang's {@code spawn_monitor}): this
+	 * process gets a {@link Signal.Down} with the child's real exit reason however soon it ends.
+	 * @param body what the new process runs
+	 * @return a handle to it, whose {@link ProcessHandle#monitorRef()} is the monitor
+	 */
+	ProcessHandle spawnMonitor(ProcessBody body);
 
 	/**
 	 * Spawns a process linked to this one before it runs (Erlang's {@code spawn_link}).

@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * Keeps the JVM alive while a runtime has processes: virtual threads are daemon threads, so
  * without it a {@code main} that spawns processes and returns would end them at once. One
  * non-daemon thread checks the process count a few times a second and ends when it reaches zero or
- * the runtime shuts down; the next spawn starts it again.
+ * the runtime shuts down; the next spawn starts it again. A runtime built without keep-alive has a
+ * keeper that never starts.
  */
 final class Keeper {
 
@@ -20,8 +21,14 @@ final class Keeper {
 
 	private volatile boolean stopped;
 
-	Keeper(ProcessTable table) {
+	/**
+	 * @param table the processes to keep the JVM alive for
+	 * @param enabled whether to keep it alive at all (a runtime built with
+	 * {@code keepAlive(false)} never starts the thread)
+	 */
+	Keeper(ProcessTable table, boolean enabled) {
 		this.table = table;
+		this.stopped = !enabled;
 	}
 
 	void ensureRunning() {

@@ -1,5 +1,6 @@
 package io.rusm.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
 final class LifecycleLog {
 
 	static final String LOGGER_NAME = "io.rusm.lifecycle";
+
+	/** How many frames of a process still running after shutdown are logged. */
+	private static final int STILL_RUNNING_FRAMES = 8;
 
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
 
@@ -44,6 +48,12 @@ final class LifecycleLog {
 
 	static void census(Map<String, Integer> labels, Map<String, Integer> tags) {
 		logger.info("census: {}; tags: {}", format(labels), format(tags));
+	}
+
+	static void stillRunning(Pid pid, @Nullable String label, List<StackTraceElement> stack) {
+		String at = stack.stream().limit(STILL_RUNNING_FRAMES).map(StackTraceElement::toString)
+			.collect(Collectors.joining(" <- "));
+		logger.warn("still running after shutdown: {}, at {}", describe(pid, label), at.isEmpty() ? "?" : at);
 	}
 
 	static void listenerFailed(Pid pid, RuntimeException ex) {

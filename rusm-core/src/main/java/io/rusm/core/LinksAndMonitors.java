@@ -88,6 +88,22 @@ final class LinksAndMonitors {
 		return ref;
 	}
 
+	/**
+	 * Makes {@code watcherPid} monitor a child that has not started yet, so its {@code Down} carries
+	 * the real reason however soon it ends; a dead watcher monitors nothing.
+	 */
+	MonitorRef monitorAtSpawn(Proc child, Pid watcherPid) {
+		MonitorRef ref = newRef(watcherPid, child.pid);
+		Proc watcher = this.table.get(watcherPid);
+		if (watcher != null && watcher.addWatching(ref)) {
+			child.addWatcher(new Watch.ByProcess(ref, watcher));
+			if (watcher.isExiting()) {
+				child.removeWatcher(ref);
+			}
+		}
+		return ref;
+	}
+
 	boolean demonitor(MonitorRef ref) {
 		Proc watcher = this.table.get(ref.watcher());
 		if (watcher != null) {
@@ -144,8 +160,14 @@ final class LinksAndMonitors {
 		}
 	}
 
-	/** Makes the peers of a process that never started forget their links to it, without a signal. */
+	/**
+	 * Makes the peers of a process that never started forget their links to it, without a signal;
+	 * its watchers learn that it does not exist.
+	 */
 	void forget(Proc process, Relations held) {
+		for (Watch watch : held.watchers()) {
+			watch.fire(ExitReason.NOPROC);
+		}
 		for (Proc peer : held.links()) {
 			peer.removeLinkTo(process.pid);
 		}

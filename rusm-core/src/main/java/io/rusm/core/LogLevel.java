@@ -1,8 +1,9 @@
 package io.rusm.core;
 
 /**
- * How much the runtime writes to its lifecycle logger {@code io.rusm.lifecycle}. {@link #OFF} by
- * default, which costs nothing on the spawn and exit paths.
+ * How much the runtime writes to its lifecycle logger {@code io.rusm.lifecycle}. {@link #ERROR} by
+ * default: every crash is logged with its exception, as Erlang writes a crash report. Below the
+ * level nothing is built, so an unwanted line costs nothing on the spawn and exit paths.
  *
  * @since 0.1.0
  */
@@ -11,7 +12,7 @@ public enum LogLevel {
 	/** Nothing is logged. */
 	OFF,
 
-	/** Crashes only. */
+	/** Crashes, and processes still running after a shutdown. */
 	ERROR,
 
 	/** Crashes and kills. */

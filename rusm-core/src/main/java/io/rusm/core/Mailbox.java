@@ -132,9 +132,9 @@ abstract class Mailbox extends MailboxNode {
 		}
 	}
 
-	/** Items waiting, as far as the policy tracks them. */
+	/** Items waiting, or {@link ProcessInfo#UNTRACKED} unless the policy tracks them. */
 	final int depth() {
-		return this.depth;
+		return this.policy.trackDepth ? this.depth : ProcessInfo.UNTRACKED;
 	}
 
 	// ---------------------------------------------------------------- consumer side

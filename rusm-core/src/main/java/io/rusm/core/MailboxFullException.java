@@ -9,7 +9,12 @@ public final class MailboxFullException extends CallException {
 
 	private static final long serialVersionUID = 1L;
 
-	MailboxFullException(String message) {
+	/**
+	 * Creates the exception; public so that layers over the runtime (calls to other nodes) report
+	 * this failure the same way.
+	 * @param message what happened
+	 */
+	public MailboxFullException(String message) {
 		super(message);
 	}
 }

@@ -9,7 +9,12 @@ public final class NoProcessException extends CallException {
 
 	private static final long serialVersionUID = 1L;
 
-	NoProcessException(String message) {
+	/**
+	 * Creates the exception; public so that layers over the runtime (the cluster's global names)
+	 * report a missing callee the same way.
+	 * @param message what was not found
+	 */
+	public NoProcessException(String message) {
 		super(message);
 	}
 }

@@ -46,6 +46,9 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	/** The reason this process will end with, once someone decided it must; final once it ends. */
 	private volatile @Nullable ExitReason staged;
 
+	/** When {@link #staged} was set by someone telling this process to exit; {@code 0} until then. */
+	private volatile long stagedAtMillis;
+
 	/** Set when the process has ended and its teardown ran; read by {@link ProcessHandle#join()}. */
 	volatile @Nullable ExitReason exitReason;
 
@@ -119,6 +122,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	final boolean stageExit(ExitReason reason) {
 		boolean staged = STAGED.compareAndSet(this, (ExitReason) null, reason);
 		if (staged) {
+			this.stagedAtMillis = System.currentTimeMillis();
 			this.thread.interrupt();
 		}
 		return staged;
@@ -138,9 +142,12 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return staged;
 	}
 
-	/** Throws if this process has been told to end, keeping the interrupt so JDK blocking calls fail too. */
+	/**
+	 * Throws if this process has been told to end, keeping the interrupt so JDK blocking calls fail
+	 * too; public as {@link Context#checkExit()}.
+	 */
 	@Override
-	final void checkExit() {
+	public final void checkExit() {
 		ExitReason reason = this.staged;
 		if (reason != null) {
 			Thread.currentThread().interrupt();
@@ -335,9 +342,20 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	final synchronized ProcessInfo info() {
 		Relations held = (this.relations != null) ? this.relations : Relations.NONE;
+		Instant exitingSince = null;
+		if (this.staged != null) {
+			long stagedAt = this.stagedAtMillis;
+			exitingSince = (stagedAt != 0) ? Instant.ofEpochMilli(stagedAt) : Instant.now();
+		}
 		return new ProcessInfo(this.pid, this.label, List.copyOf(held.names()), Set.copyOf(held.tags()),
 				held.linkedPids(), held.monitoredBy(), depth(), this.trapExit,
-				Instant.ofEpochMilli(this.startedAtMillis));
+				Instant.ofEpochMilli(this.startedAtMillis),
+				(exitingSince != null) ? ProcessInfo.State.EXITING : ProcessInfo.State.RUNNING, exitingSince);
+	}
+
+	/** Where this process's thread is now; empty once it ended. */
+	final List<StackTraceElement> stackTrace() {
+		return List.of(this.thread.getStackTrace());
 	}
 
 	@Override

@@ -72,12 +72,34 @@ final class ProcessContext extends Proc implements Context {
 	}
 
 	@Override
+	public <T> T receive(Class<T> type) {
+		Objects.requireNonNull(type, "type");
+		return type.cast(receive(type::isInstance));
+	}
+
+	@Override
+	public <T> Optional<T> receive(Class<T> type, Duration timeout) {
+		Objects.requireNonNull(type, "type");
+		return receive(type::isInstance, timeout).map(type::cast);
+	}
+
+	@Override
 	public void sleep(Duration duration) {
 		requireOwner("sleep");
 		pause(Arguments.nanos(Arguments.nonNegative(duration, "duration")));
 	}
 
 	// ---------------------------------------------------------------- shortcuts
+
+	@Override
+	public boolean send(Pid pid, Object message) {
+		return this.runtime.send(pid, message);
+	}
+
+	@Override
+	public boolean sendNamed(String name, Object message) {
+		return this.runtime.sendNamed(name, message);
+	}
 
 	@Override
 	public boolean register(String name) {
@@ -117,6 +139,11 @@ final class ProcessContext extends Proc implements Context {
 	@Override
 	public ProcessHandle spawn(SpawnOptions options, ProcessBody body) {
 		return this.runtime.spawnFrom(this, options, body);
+	}
+
+	@Override
+	public ProcessHandle spawnMonitor(ProcessBody body) {
+		return spawn(SpawnOptions.builder().monitoredBy(this.pid).build(), body);
 	}
 
 	@Override

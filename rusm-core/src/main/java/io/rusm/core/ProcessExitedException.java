@@ -11,7 +11,13 @@ public final class ProcessExitedException extends CallException {
 
 	private final transient ExitReason reason;
 
-	ProcessExitedException(String message, ExitReason reason) {
+	/**
+	 * Creates the exception; public so that layers over the runtime (calls to other nodes) report
+	 * this failure the same way.
+	 * @param message what happened
+	 * @param reason why the callee ended
+	 */
+	public ProcessExitedException(String message, ExitReason reason) {
 		super(message);
 		this.reason = reason;
 		if (reason instanceof ExitReason.Crashed crashed) {

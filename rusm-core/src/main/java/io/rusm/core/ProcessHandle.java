@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@code spawn} returns: the new process's pid, and a way to kill it or wait for its end.
  * Holding a handle does not keep the process alive or its resources reachable beyond the handle.
@@ -14,8 +16,11 @@ public final class ProcessHandle {
 
 	private final Proc process;
 
-	ProcessHandle(Proc process) {
+	private final @Nullable MonitorRef monitorRef;
+
+	ProcessHandle(Proc process, @Nullable MonitorRef monitorRef) {
 		this.process = process;
+		this.monitorRef = monitorRef;
 	}
 
 	/**
@@ -24,6 +29,15 @@ public final class ProcessHandle {
 	 */
 	public Pid pid() {
 		return this.process.pid;
+	}
+
+	/**
+	 * The monitor set up before the process ran, when it was spawned with
+	 * {@link SpawnOptions.Builder#monitoredBy(Pid)} or {@link Context#spawnMonitor(ProcessBody)}.
+	 * @return the monitor, or empty if none was asked for
+	 */
+	public Optional<MonitorRef> monitorRef() {
+		return Optional.ofNullable(this.monitorRef);
 	}
 
 	/**

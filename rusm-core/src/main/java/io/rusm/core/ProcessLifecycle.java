@@ -88,7 +88,8 @@ final class ProcessLifecycle {
 	 * process by its name also finds its tags and link in place; if the name is taken the process
 	 * is abandoned before its thread starts and {@code null} is returned.
 	 */
-	@Nullable Proc start(SpawnOptions options, @Nullable String name, ProcessBody body, boolean processControl) {
+	@Nullable ProcessHandle start(SpawnOptions options, @Nullable String name, ProcessBody body,
+			boolean processControl) {
 		this.shutdown.requireOpen();
 		Proc process = this.factory.create(this, body, options, processControl);
 		this.table.add(process);
@@ -104,6 +105,8 @@ final class ProcessLifecycle {
 		if (linkTo != null) {
 			this.links.linkAtSpawn(process, linkTo);
 		}
+		Pid watcher = options.monitoredBy();
+		MonitorRef monitor = (watcher != null) ? this.links.monitorAtSpawn(process, watcher) : null;
 		if (name != null && !this.registry.claim(name, process)) {
 			abandon(process);
 			return null;
@@ -119,7 +122,7 @@ final class ProcessLifecycle {
 			this.census.changed();
 		}
 		process.thread.start();
-		return process;
+		return new ProcessHandle(process, monitor);
 	}
 
 	/**

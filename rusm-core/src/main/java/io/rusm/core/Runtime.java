@@ -35,13 +35,14 @@ import org.jspecify.annotations.Nullable;
  * <p>All methods are thread-safe and may be called from processes and from ordinary threads.
  * Opt-in features (mailbox depth, capacity, the lifecycle log, the exit listener) cost nothing when
  * off. Virtual threads are daemon threads, so while processes are alive the runtime keeps the JVM
- * running with one non-daemon thread, until it is shut down.
+ * running with one non-daemon thread, until it is shut down (unless built with
+ * {@link Builder#keepAlive(boolean) keepAlive(false)}).
  *
  * @since 0.1.0
  */
 public final class Runtime implements AutoCloseable {
 
-	/** How long {@link #close()} waits for processes to stop before it kills them. */
+	/** How long {@link #close()} takes at most: processes get that long to stop, and are killed near its end. */
 	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
 	// Each component owns its state and locking; see docs/architecture.md.
@@ -76,8 +77,8 @@ public final class Runtime implements AutoCloseable {
 		this.links = new LinksAndMonitors(this.table);
 		this.calls = new Calls(this.table, this.links);
 		this.exitListeners = new ExitListeners(builder.exitListener);
-		Keeper keeper = new Keeper(this.table);
-		this.shutdown = new Shutdown(this.table, this.timers, keeper);
+		Keeper keeper = new Keeper(this.table, builder.keepAlive);
+		this.shutdown = new Shutdown(this.table, this.timers, keeper, builder.logLevel);
 		this.lifecycle = new ProcessLifecycle(new MailboxPolicy(builder.trackDepth, builder.mailboxCapacity, builder.contextPropagator),
 				builder.logLevel, (lifecycle, body, options, processControl) -> new ProcessContext(this, lifecycle, body,
 						options, processControl),
@@ -86,8 +87,8 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a runtime with the defaults: unbounded mailboxes without depth tracking, no
-	 * lifecycle log, no exit listener.
+	 * Creates a runtime with the defaults: unbounded mailboxes without depth tracking, crashes
+	 * logged at ERROR, no exit listener, the JVM kept alive while processes live.
 	 * @return a new runtime
 	 */
 	public static Runtime create() {
@@ -149,17 +150,18 @@ public final class Runtime implements AutoCloseable {
 		return options.capabilities().contains(Capability.PROCESS_CONTROL);
 	}
 
-	private @Nullable Proc start(SpawnOptions options, @Nullable String name, ProcessBody body, boolean processControl) {
+	private @Nullable ProcessHandle start(SpawnOptions options, @Nullable String name, ProcessBody body,
+			boolean processControl) {
 		Objects.requireNonNull(body, "body");
 		return this.lifecycle.start(options, name, body, processControl);
 	}
 
-	private ProcessHandle started(SpawnOptions options, @Nullable Proc process) {
-		if (process == null) {
+	private ProcessHandle started(SpawnOptions options, @Nullable ProcessHandle handle) {
+		if (handle == null) {
 			throw new IllegalStateException("name '" + options.name() + "' is already registered to "
 					+ whereis(Objects.requireNonNull(options.name())).map(Pid::toString).orElse("another process"));
 		}
-		return new ProcessHandle(process);
+		return handle;
 	}
 
 	/**
@@ -193,9 +195,9 @@ public final class Runtime implements AutoCloseable {
 			if (incumbent != null) {
 				return incumbent.pid;
 			}
-			Proc started = start(options, name, body, hasProcessControl(options));
+			ProcessHandle started = start(options, name, body, hasProcessControl(options));
 			if (started != null) {
-				return started.pid;
+				return started.pid();
 			}
 		}
 	}
@@ -643,6 +645,19 @@ public final class Runtime implements AutoCloseable {
 		return this.groups.counts();
 	}
 
+	/**
+	 * Where a live process is now: the stack of its virtual thread, innermost frame first. This is
+	 * how to see where a process that does not end is stuck, such as one whose
+	 * {@link ProcessInfo#state()} stays {@link ProcessInfo.State#EXITING EXITING}.
+	 * @param pid the process
+	 * @return its stack (empty before its thread first ran), or empty if it is not alive
+	 */
+	public Optional<List<StackTraceElement>> stackTrace(Pid pid) {
+		Objects.requireNonNull(pid, "pid");
+		Proc process = this.table.get(pid);
+		return (process != null) ? Optional.of(process.stackTrace()) : Optional.empty();
+	}
+
 	/** The runtime's clock in nanoseconds: virtual time with a {@link ManualClock}, else real time. */
 	long nanoTime() {
 		return this.timers.now();
@@ -661,10 +676,13 @@ public final class Runtime implements AutoCloseable {
 	/**
 	 * Stops the runtime in order: new spawns are refused; processes that trap exits receive
 	 * {@link Signal.Exit} from {@link Pid#SYSTEM} with {@link ExitReason#SHUTDOWN} so they can drain
-	 * their mailbox and return; the others end with {@code SHUTDOWN}. Processes still running when
-	 * {@code timeout} passes are killed.
-	 * @param timeout how long processes get to end by themselves
-	 * @return how many were signalled, ended in time, and were killed
+	 * their mailbox and return; the others end with {@code SHUTDOWN}. Processes still running near
+	 * the end of {@code timeout} (a tenth of it, at most 100 ms, before) are killed, and the call
+	 * returns once {@code timeout} passed at the latest. A process that is still running then (a
+	 * body that never blocks ignores a kill, see {@link Context#checkExit()}) is counted in
+	 * {@link ShutdownReport#stillRunning()} and logged at WARN with its label, pid and stack.
+	 * @param timeout how long the shutdown takes at most
+	 * @return how many were signalled, ended in time, were killed, and are still running
 	 */
 	public ShutdownReport shutdownGracefully(Duration timeout) {
 		return this.shutdown.graceful(Arguments.nonNegative(timeout, "timeout"));
@@ -679,8 +697,8 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
-	 * Shuts the runtime down gracefully with {@link #DEFAULT_SHUTDOWN_TIMEOUT}; later calls do
-	 * nothing.
+	 * Shuts the runtime down gracefully within {@link #DEFAULT_SHUTDOWN_TIMEOUT} in total; later
+	 * calls do nothing.
 	 */
 	@Override
 	public void close() {
@@ -701,7 +719,9 @@ public final class Runtime implements AutoCloseable {
 
 		private int mailboxCapacity;
 
-		private LogLevel logLevel = LogLevel.OFF;
+		private LogLevel logLevel = LogLevel.ERROR;
+
+		private boolean keepAlive = true;
 
 		private Duration censusDebounce = Census.DEFAULT_DEBOUNCE;
 
@@ -741,9 +761,10 @@ public final class Runtime implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the level of the lifecycle log {@code io.rusm.lifecycle} (default {@link LogLevel#OFF}).
-		 * Spawns and exits are logged for labeled processes, the components an application named;
-		 * crashes are logged for every process. At {@link LogLevel#INFO} and above a debounced census
+		 * Sets the level of the lifecycle log {@code io.rusm.lifecycle} (default {@link LogLevel#ERROR}:
+		 * every crash is logged with its exception, as Erlang writes a crash report). Spawns and exits
+		 * are logged for labeled processes, the components an application named; crashes are logged
+		 * for every process. At {@link LogLevel#INFO} and above a debounced census
 		 * line is also written whenever labeled processes or process groups changed.
 		 * @param level the level
 		 * @return this builder
@@ -770,6 +791,19 @@ public final class Runtime implements AutoCloseable {
 		 */
 		public Builder exitListener(ExitListener listener) {
 			this.exitListener = Objects.requireNonNull(listener, "listener");
+			return this;
+		}
+
+		/**
+		 * Sets whether the runtime keeps the JVM alive while it has processes (default
+		 * {@code true}). Virtual threads are daemon threads, so a {@code main} that spawns and
+		 * returns would otherwise end them at once; a benchmark or command-line tool that leaves
+		 * processes behind turns it off so the JVM exits when {@code main} returns.
+		 * @param keepAlive whether to keep the JVM alive
+		 * @return this builder
+		 */
+		public Builder keepAlive(boolean keepAlive) {
+			this.keepAlive = keepAlive;
 			return this;
 		}
 

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Shutdown {
 
-	/** How long killed stragglers get to finish their teardown, at most. */
-	private static final long STRAGGLER_WAIT_NANOS = Duration.ofSeconds(5).toNanos();
+	/** The most of the timeout kept for killed stragglers to finish their teardown. */
+	private static final long KILL_GRACE_NANOS = Duration.ofMillis(100).toNanos();
 
 	private final ProcessTable table;
 
@@ -20,14 +20,17 @@ final class Shutdown {
 
 	private final Keeper keeper;
 
+	private final LogLevel logLevel;
+
 	private volatile boolean closing;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	Shutdown(ProcessTable table, TimerService timers, Keeper keeper) {
+	Shutdown(ProcessTable table, TimerService timers, Keeper keeper, LogLevel logLevel) {
 		this.table = table;
 		this.timers = timers;
 		this.keeper = keeper;
+		this.logLevel = logLevel;
 	}
 
 	boolean isClosing() {
@@ -46,11 +49,15 @@ final class Shutdown {
 	}
 
 	/**
-	 * Refuses new spawns, signals every process with {@code SHUTDOWN}, waits up to {@code timeout},
-	 * then kills the stragglers and stops the timers and the keeper.
+	 * Refuses new spawns, signals every process with {@code SHUTDOWN}, kills the stragglers a
+	 * tenth of {@code timeout} (at most 100 ms) before it passes and waits for them until it
+	 * passes, then stops the timers and the keeper. Returns within {@code timeout} however the
+	 * processes behave; one that ignored the kill is counted and logged with its stack.
 	 */
 	ShutdownReport graceful(Duration timeout) {
+		long start = System.nanoTime();
 		long nanos = Arguments.nanos(timeout);
+		long killGrace = Math.min(nanos / 10, KILL_GRACE_NANOS);
 		this.closing = true;
 		List<Proc> signalled = new ArrayList<>(this.table.processes());
 		for (Proc process : signalled) {
@@ -61,15 +68,24 @@ final class Shutdown {
 				process.stageExit(ExitReason.SHUTDOWN);
 			}
 		}
-		awaitExit(signalled, Arguments.deadline(System.nanoTime(), nanos));
-		int exitedInTime = (int) signalled.stream().filter((process) -> process.exitReason != null).count();
+		awaitExit(signalled, Arguments.deadline(start, nanos - killGrace));
+		int exitedInTime = (int) signalled.stream().filter(Shutdown::ended).count();
 		List<Proc> stragglers = new ArrayList<>(this.table.processes());
 		int killed = Proc.stageExit(stragglers, ExitReason.KILLED);
-		awaitExit(stragglers,
-				Arguments.deadline(System.nanoTime(), Math.min(nanos, STRAGGLER_WAIT_NANOS)));
+		awaitExit(stragglers, Arguments.deadline(start, nanos));
+		List<Proc> stuck = stragglers.stream().filter((process) -> !ended(process)).toList();
+		if (this.logLevel != LogLevel.OFF) {
+			for (Proc process : stuck) {
+				LifecycleLog.stillRunning(process.pid, process.label(), process.stackTrace());
+			}
+		}
 		this.timers.stop();
 		this.keeper.stop();
-		return new ShutdownReport(signalled.size(), exitedInTime, killed);
+		return new ShutdownReport(signalled.size(), exitedInTime, killed, stuck.size());
+	}
+
+	private static boolean ended(Proc process) {
+		return process.exitReason != null;
 	}
 
 	/** Shuts down gracefully once; later calls do nothing. */

@@ -35,6 +35,8 @@ public final class SpawnOptions {
 
 	private final @Nullable Pid linkTo;
 
+	private final @Nullable Pid monitoredBy;
+
 	private final Set<Capability> capabilities;
 
 	private SpawnOptions(Builder builder) {
@@ -43,6 +45,7 @@ public final class SpawnOptions {
 		this.tags = List.copyOf(builder.tags);
 		this.trapExit = builder.trapExit;
 		this.linkTo = builder.linkTo;
+		this.monitoredBy = builder.monitoredBy;
 		this.capabilities = Set.copyOf(builder.capabilities);
 	}
 
@@ -95,6 +98,14 @@ public final class SpawnOptions {
 	}
 
 	/**
+	 * The process that monitors the new one from before it runs.
+	 * @return the watcher, or {@code null}
+	 */
+	public @Nullable Pid monitoredBy() {
+		return this.monitoredBy;
+	}
+
+	/**
 	 * The capabilities asked for; the process gets those its spawner also has.
 	 * @return the capabilities
 	 */
@@ -109,6 +120,7 @@ public final class SpawnOptions {
 		builder.label = this.label;
 		builder.tags.addAll(this.tags);
 		builder.trapExit = this.trapExit;
+		builder.monitoredBy = this.monitoredBy;
 		builder.capabilities = this.capabilities.isEmpty() ? EnumSet.noneOf(Capability.class)
 				: EnumSet.copyOf(this.capabilities);
 		return builder.linkTo(peer).build();
@@ -117,7 +129,8 @@ public final class SpawnOptions {
 	@Override
 	public String toString() {
 		return "SpawnOptions[name=" + this.name + ", label=" + this.label + ", tags=" + this.tags + ", trapExit="
-				+ this.trapExit + ", linkTo=" + this.linkTo + ", capabilities=" + this.capabilities + "]";
+				+ this.trapExit + ", linkTo=" + this.linkTo + ", monitoredBy=" + this.monitoredBy + ", capabilities="
+				+ this.capabilities + "]";
 	}
 
 	/**
@@ -134,6 +147,8 @@ public final class SpawnOptions {
 		private boolean trapExit;
 
 		private @Nullable Pid linkTo;
+
+		private @Nullable Pid monitoredBy;
 
 		private Set<Capability> capabilities = EnumSet.allOf(Capability.class);
 
@@ -200,6 +215,19 @@ public final class SpawnOptions {
 		 */
 		public Builder linkTo(Pid peer) {
 			this.linkTo = Objects.requireNonNull(peer, "peer");
+			return this;
+		}
+
+		/**
+		 * Makes {@code watcher} monitor the process before it runs (Erlang's
+		 * {@code spawn_monitor}), so the watcher gets a {@link Signal.Down} with the real exit
+		 * reason however soon the process ends; {@link ProcessHandle#monitorRef()} is the monitor.
+		 * A watcher that is not alive monitors nothing.
+		 * @param watcher the process to tell
+		 * @return this builder
+		 */
+		public Builder monitoredBy(Pid watcher) {
+			this.monitoredBy = Objects.requireNonNull(watcher, "watcher");
 			return this;
 		}
 

@@ -1,6 +1,7 @@
 package io.rusm.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -156,7 +157,7 @@ class BadInputTests {
 			assertNegativeRejected("duration", () -> ctx.sleep(NEGATIVE));
 			assertNullNamed("timeout", () -> ctx.receive((Duration) null));
 			assertNullNamed("timeout", () -> ctx.receive((message) -> true, null));
-			assertNullNamed("matcher", () -> ctx.receive(null, WAIT));
+			assertNullNamed("matcher", () -> ctx.receive((java.util.function.Predicate<Object>) null, WAIT));
 			assertNullNamed("matcher", () -> ctx.receive((java.util.function.Predicate<Object>) null));
 			assertNullNamed("duration", () -> ctx.sleep(null));
 		});
@@ -232,6 +233,41 @@ class BadInputTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Pid.of(-1, 1)).withMessageContaining("node");
 		assertThatIllegalArgumentException().isThrownBy(() -> Pid.parse("<99999999999.1.0>"))
 			.withMessageContaining("malformed pid");
+	}
+
+	@Test
+	void namesTagsAndLabelsStopAt255Characters() throws Exception {
+		String longest = "n".repeat(255);
+		String tooLong = "n".repeat(256);
+		ProcessHandle target = this.runtime.spawn(parked());
+		assertThat(this.runtime.register(longest, target.pid())).isTrue();
+		assertThat(this.runtime.registerTag(longest, target.pid())).isTrue();
+		assertThat(this.runtime.setLabel(target.pid(), longest)).isTrue();
+		for (Runnable rejected : List.<Runnable>of(() -> this.runtime.register(tooLong, target.pid()),
+				() -> this.runtime.whereis(tooLong), () -> this.runtime.registerTag(tooLong, target.pid()),
+				() -> this.runtime.setLabel(target.pid(), tooLong), () -> SpawnOptions.builder().name(tooLong),
+				() -> SpawnOptions.builder().label(tooLong), () -> SpawnOptions.builder().tags(tooLong))) {
+			assertThatIllegalArgumentException().isThrownBy(rejected::run)
+				.withMessageContaining("at most 255 characters, got 256");
+		}
+		assertThat(this.runtime.info(target.pid()).orElseThrow().label()).isEqualTo(longest);
+		assertStillUsable();
+	}
+
+	@Test
+	void aNullTypeOrSendArgumentIsRejectedInsideAProcess() throws Exception {
+		assertRejectedInsideAProcess((ctx) -> {
+			assertNullNamed("type", () -> ctx.receive((Class<?>) null));
+			assertNullNamed("type", () -> ctx.receive((Class<?>) null, Duration.ZERO));
+			assertNullNamed("message", () -> ctx.send(ctx.self(), null));
+			assertNullNamed("pid", () -> ctx.send(null, "hello"));
+			assertNullNamed("message", () -> ctx.sendNamed("somebody", null));
+		});
+	}
+
+	@Test
+	void aNullWatcherIsRejected() {
+		assertNullNamed("watcher", () -> SpawnOptions.builder().monitoredBy(null));
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -236,25 +237,37 @@ class CallTests {
 
 	@RepeatedTest(30)
 	void aReplyRacingTheTimeoutIsEitherReturnedOrDroppedNeverBoth() throws Exception {
-		ProcessHandle echo = this.runtime.spawn(echo());
-		BlockingQueue<Object> got = new LinkedBlockingQueue<>();
-		ProcessHandle caller = this.runtime.spawn((ctx) -> {
-			int replies = 0;
-			int timeouts = 0;
-			for (int i = 0; i < 20; i++) {
-				try {
-					ctx.runtime().call(echo.pid(), i, Duration.ofNanos(1_000 + i * 20_000L));
-					replies++;
-				}
-				catch (CallTimeoutException ex) {
-					timeouts++;
+		AtomicInteger accepted = new AtomicInteger();
+		ProcessHandle echo = this.runtime.spawn((ctx) -> {
+			for (;;) {
+				if (ctx.receive() instanceof Call call && call.reply(call.request())) {
+					accepted.incrementAndGet();
 				}
 			}
-			got.add(replies + timeouts);
+		});
+		BlockingQueue<Object> got = new LinkedBlockingQueue<>();
+		ProcessHandle caller = this.runtime.spawn((ctx) -> {
+			List<Object> asked = new ArrayList<>();
+			List<Object> returned = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				try {
+					returned.add(ctx.runtime().call(echo.pid(), i, Duration.ofNanos(1_000 + i * 20_000L)));
+					asked.add(i);
+				}
+				catch (CallTimeoutException ex) {
+					// a timed-out call's reply, if any, must be dropped
+				}
+			}
+			got.add(asked);
+			got.add(returned);
 			got.add(ctx.receive(Duration.ofMillis(50)));
 		});
-		assertThat(next(got)).isEqualTo(20);
-		assertThat(next(got)).as("the caller's mailbox").isEqualTo(Optional.empty());
+		Object asked = next(got);
+		assertThat(next(got)).as("each call returned its own reply, never a late one of an earlier call")
+			.isEqualTo(asked);
+		assertThat(next(got)).as("the caller's mailbox: no late reply").isEqualTo(Optional.empty());
+		assertThat(accepted).as("every reply the echo saw accepted was returned, and no other")
+			.hasValue(((List<?>) asked).size());
 		ended(caller);
 	}
 

@@ -63,7 +63,8 @@ class IntrospectionTests {
 		assertThat(info.names()).containsExactly("svc");
 		assertThat(info.label()).isEqualTo("worker #1");
 		assertThat(info.trapExit()).isTrue();
-		assertThat(info.mailboxDepth()).isZero();
+		assertThat(info.mailboxDepth()).as("untracked, never a made-up 0").isEqualTo(ProcessInfo.UNTRACKED);
+		assertThat(info.trackedMailboxDepth()).isEmpty();
 		assertThat(runtime.info(peer.pid()).orElseThrow().links()).containsExactly(p.pid());
 	}
 
@@ -90,8 +91,11 @@ class IntrospectionTests {
 		assertThat(info.tags()).containsExactlyInAnyOrder("t1", "t2");
 		assertThat(info.links()).containsExactly(peer.pid());
 		assertThat(info.monitoredBy()).containsExactlyInAnyOrder(watcher.pid(), otherWatcher.pid());
-		assertThat(info.mailboxDepth()).isZero();
+		assertThat(info.mailboxDepth()).isEqualTo(ProcessInfo.UNTRACKED);
+		assertThat(info.trackedMailboxDepth()).isEmpty();
 		assertThat(info.trapExit()).isTrue();
+		assertThat(info.state()).isEqualTo(ProcessInfo.State.RUNNING);
+		assertThat(info.exitingSince()).isNull();
 		assertThat(info.startedAt()).isBetween(before, after);
 
 		ProcessInfo plain = runtime.info(peer.pid()).orElseThrow();

@@ -277,8 +277,28 @@ class LifecycleLogTests {
 	}
 
 	@Test
-	void nothingIsLoggedWhenTheLogIsOff() throws Exception {
+	void byDefaultEveryCrashIsLoggedAtErrorWithItsExceptionAndNothingElse() throws Exception {
 		Runtime runtime = this.runtimes.build((builder) -> builder.clock(this.clock));
+		IllegalStateException boom = new IllegalStateException("boom");
+		ProcessHandle crashing = runtime.spawn((ctx) -> {
+			throw boom;
+		});
+		ProcessHandle killed = runtime.spawn(SpawnOptions.builder().label("svc").build(), PARKED);
+		killed.kill();
+		ended(crashing);
+		ended(killed);
+		this.clock.advance(Duration.ofMinutes(5));
+
+		assertThat(logged()).singleElement().satisfies((event) -> {
+			assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+			assertThat(event.getFormattedMessage()).contains(crashing.pid().toString(), "crashed");
+			assertThat(event.getThrowableProxy().getMessage()).isEqualTo("boom");
+		});
+	}
+
+	@Test
+	void nothingIsLoggedWhenTheLogIsOff() throws Exception {
+		Runtime runtime = this.runtimes.build((builder) -> builder.lifecycleLog(LogLevel.OFF).clock(this.clock));
 		SpawnOptions labeled = SpawnOptions.builder().label("svc").tags("g").build();
 		ProcessHandle crashing = runtime.spawn(labeled, (ctx) -> {
 			throw new IllegalStateException("boom");

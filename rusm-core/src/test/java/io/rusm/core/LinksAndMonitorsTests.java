@@ -470,4 +470,54 @@ class LinksAndMonitorsTests {
 		assertThat(ended(b)).isEqualTo(ExitReason.KILLED);
 	}
 
+	@RepeatedTest(5)
+	void aSpawnMonitorSeesTheRealReasonOfAChildThatEndsAtOnce() throws Exception {
+		int children = 200;
+		BlockingQueue<List<String>> verdict = new LinkedBlockingQueue<>();
+		ProcessHandle parent = this.runtime.spawn((ctx) -> {
+			java.util.Map<MonitorRef, Pid> refs = new java.util.HashMap<>();
+			for (int i = 0; i < children; i++) {
+				ProcessHandle child = ctx.spawnMonitor((body) -> {
+					throw new IllegalStateException("at once");
+				});
+				refs.put(child.monitorRef().orElseThrow(), child.pid());
+			}
+			List<String> wrong = new java.util.ArrayList<>();
+			for (int i = 0; i < children; i++) {
+				Signal.Down down = ctx.receive(Signal.Down.class);
+				if (!down.pid().equals(refs.remove(down.ref()))
+						|| !(down.reason() instanceof ExitReason.Crashed crashed && crashed.cause().getMessage()
+							.equals("at once"))) {
+					wrong.add(down.toString());
+				}
+			}
+			verdict.add(wrong);
+		});
+		assertThat(next(verdict)).as("Downs without the child's own crash").isEmpty();
+		ended(parent);
+	}
+
+	@Test
+	void monitoredByIsInPlaceBeforeTheBodyRuns() throws Exception {
+		BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+		Pid watching = watcher(this.runtime, received);
+		BlockingQueue<java.util.Set<Pid>> seen = new LinkedBlockingQueue<>();
+		ProcessHandle child = this.runtime.spawn(SpawnOptions.builder().monitoredBy(watching).build(),
+				(ctx) -> seen.add(ctx.runtime().info(ctx.self()).orElseThrow().monitoredBy()));
+		MonitorRef ref = child.monitorRef().orElseThrow();
+		assertThat(ref.watcher()).isEqualTo(watching);
+		assertThat(ref.target()).isEqualTo(child.pid());
+		assertThat(next(seen)).containsExactly(watching);
+		assertThat(next(received)).isEqualTo(new Signal.Down(ref, child.pid(), ExitReason.NORMAL));
+	}
+
+	@Test
+	void aDeadWatcherMonitorsNothingAndASpawnWithoutOneHasNoMonitor() throws Exception {
+		ProcessHandle gone = this.runtime.spawn((ctx) -> {
+		});
+		ended(gone);
+		ProcessHandle child = this.runtime.spawn(SpawnOptions.builder().monitoredBy(gone.pid()).build(), parked());
+		assertThat(this.runtime.info(child.pid()).orElseThrow().monitoredBy()).isEmpty();
+		assertThat(this.runtime.spawn(parked()).monitorRef()).isEmpty();
+	}
 }

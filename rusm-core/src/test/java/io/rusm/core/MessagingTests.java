@@ -368,4 +368,55 @@ class MessagingTests {
 		assertThat(ended(handle)).isEqualTo(ExitReason.NORMAL);
 	}
 
+	@Test
+	void aProcessSendsThroughItsContextByPidAndByName() throws Exception {
+		BlockingQueue<Object> got = new LinkedBlockingQueue<>();
+		Pid listener = ProcessProbes.watcher(this.runtime, got);
+		assertThat(this.runtime.register("listener", listener)).isTrue();
+		BlockingQueue<List<Boolean>> sent = new LinkedBlockingQueue<>();
+		ProcessHandle sender = this.runtime.spawn((ctx) -> sent.add(List.of(ctx.send(listener, "by pid"),
+				ctx.sendNamed("nobody", "lost"), ctx.send(Pid.of(1, listener.id()), "elsewhere"))));
+		assertThat(next(sent)).containsExactly(true, false, false);
+		assertThat(next(got)).isEqualTo("by pid");
+		ended(sender);
+
+		BlockingQueue<Object> byName = new LinkedBlockingQueue<>();
+		Pid named = ProcessProbes.watcher(this.runtime, byName);
+		assertThat(this.runtime.register("named", named)).isTrue();
+		ProcessHandle second = this.runtime.spawn((ctx) -> sent.add(List.of(ctx.sendNamed("named", "by name"))));
+		assertThat(next(sent)).containsExactly(true);
+		assertThat(next(byName)).isEqualTo("by name");
+		ended(second);
+	}
+
+	@Test
+	void aTypedReceiveTakesTheOldestMessageOfItsTypeAndKeepsTheOthersInOrder() throws Exception {
+		record Reply(int value) {
+		}
+		BlockingQueue<List<Object>> got = new LinkedBlockingQueue<>();
+		CountDownLatch sentAll = new CountDownLatch(1);
+		ProcessHandle handle = this.runtime.spawn((ctx) -> {
+			sentAll.await();
+			Reply reply = ctx.receive(Reply.class);
+			Optional<Integer> none = ctx.receive(Integer.class, Duration.ofMillis(20));
+			got.add(List.of(reply, none, ctx.receive(), ctx.receive(), ctx.receive(Reply.class)));
+		});
+		this.runtime.send(handle.pid(), "first");
+		this.runtime.send(handle.pid(), new Reply(1));
+		this.runtime.send(handle.pid(), "second");
+		this.runtime.send(handle.pid(), new Reply(2));
+		sentAll.countDown();
+		assertThat(next(got)).containsExactly(new Reply(1), Optional.empty(), "first", "second", new Reply(2));
+		ended(handle);
+	}
+
+	@Test
+	void aTypedReceiveWithATimeoutReturnsTheMessageWhenOneArrives() throws Exception {
+		BlockingQueue<Optional<Integer>> got = new LinkedBlockingQueue<>();
+		ProcessHandle handle = this.runtime.spawn((ctx) -> got.add(ctx.receive(Integer.class, WAIT)));
+		this.runtime.send(handle.pid(), "not an integer");
+		this.runtime.send(handle.pid(), 42);
+		assertThat(next(got)).contains(42);
+		ended(handle);
+	}
 }

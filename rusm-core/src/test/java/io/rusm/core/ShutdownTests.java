@@ -238,4 +238,15 @@ class ShutdownTests {
 		assertThat(second.isDaemon()).isFalse();
 	}
 
+	@Test
+	void aRuntimeBuiltWithoutKeepAliveStartsNoKeeper() {
+		Set<Thread> before = keepers();
+		Runtime runtime = this.runtimes.build((builder) -> builder.keepAlive(false));
+		ProcessHandle process = runtime.spawn(PARKED);
+		assertThat(runtime.isAlive(process.pid())).isTrue();
+		Set<Thread> started = keepers();
+		started.removeAll(before);
+		assertThat(started).as("keeper threads started for a runtime without keep-alive").isEmpty();
+	}
+
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.rusm.core.Runtime;
 import io.rusm.core.SpawnOptions;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,6 +16,10 @@ import org.springframework.stereotype.Service;
  * {@code plan:<id>} and labeled {@code agent}, asks the {@link PlanTracker} for their
  * progress with {@link Runtime#call call}, and cancels a plan by killing its process group
  * with {@link Runtime#killTag killTag}.
+ * <p>
+ * The sample's API is open, so the number of live agents is capped
+ * ({@code sample.plans.max-live-agents}, 10,000 by default): a plan that would go past it
+ * is refused, and an anonymous caller cannot spawn without bound.
  *
  * @author rusm contributors
  * @since 0.1.0
@@ -30,16 +35,29 @@ public class Plans {
 
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
+	/** The most agents alive at once, over all plans, unless configured. */
+	public static final int DEFAULT_MAX_LIVE_AGENTS = 10_000;
+
 	private final Runtime runtime;
 
+	private final int maxLiveAgents;
+
 	private final AtomicLong ids = new AtomicLong();
+
+	private final Object admission = new Object();
 
 	/**
 	 * Creates the service.
 	 * @param runtime the runtime the agents run on
+	 * @param maxLiveAgents the most agents alive at once, over all plans
 	 */
-	public Plans(Runtime runtime) {
+	public Plans(Runtime runtime,
+			@Value("${sample.plans.max-live-agents:" + DEFAULT_MAX_LIVE_AGENTS + "}") int maxLiveAgents) {
 		this.runtime = Objects.requireNonNull(runtime, "runtime");
+		if (maxLiveAgents < 1) {
+			throw new IllegalArgumentException("sample.plans.max-live-agents must be at least 1, got " + maxLiveAgents);
+		}
+		this.maxLiveAgents = maxLiveAgents;
 	}
 
 	/**
@@ -56,19 +74,27 @@ public class Plans {
 	 * @param agents how many agents work on it, at least one
 	 * @param work how long each agent works, positive
 	 * @return the plan as just started
+	 * @throws TooManyAgentsException if the agents would take the live agents past the
+	 * cap
 	 * @throws io.rusm.core.CallException if the tracker cannot be reached
 	 */
 	public PlanView create(int agents, Duration work) {
-		long id = this.ids.incrementAndGet();
 		int steps = (int) Math.max(1, work.toMillis() / TICK.toMillis());
 		Duration tick = work.dividedBy(steps);
-		PlanProgress progress = this.runtime.call(PlanTracker.NAME, new PlanTracker.Start(id, agents, steps),
-				CALL_TIMEOUT);
-		SpawnOptions options = SpawnOptions.builder().label(AGENT_LABEL).tags(tag(id)).build();
-		for (int i = 0; i < agents; i++) {
-			this.runtime.spawn(options, new Agent(id, steps, tick));
+		synchronized (this.admission) {
+			int live = this.runtime.census().getOrDefault(AGENT_LABEL, 0);
+			if (live + agents > this.maxLiveAgents) {
+				throw new TooManyAgentsException(agents, live, this.maxLiveAgents);
+			}
+			long id = this.ids.incrementAndGet();
+			PlanProgress progress = this.runtime.call(PlanTracker.NAME, new PlanTracker.Start(id, agents, steps),
+					CALL_TIMEOUT);
+			SpawnOptions options = SpawnOptions.builder().label(AGENT_LABEL).tags(tag(id)).build();
+			for (int i = 0; i < agents; i++) {
+				this.runtime.spawn(options, new Agent(id, steps, tick));
+			}
+			return view(progress);
 		}
-		return view(progress);
 	}
 
 	/**

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.Objects;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The plans API: {@code POST /plans} starts a plan, {@code GET /plans/{id}} shows its
  * progress and {@code DELETE /plans/{id}} cancels it. Bad input is answered with an RFC
  * 9457 problem ({@code application/problem+json}): 400 for an invalid or malformed body or
- * id, 404 for an unknown plan.
+ * id, 404 for an unknown plan, 429 for a plan past the cap on live agents.
  *
  * @author rusm contributors
  * @since 0.1.0
@@ -69,6 +71,18 @@ public class PlansController {
 	@DeleteMapping("/{id}")
 	public Plans.Cancellation cancel(@PathVariable long id) {
 		return this.plans.cancel(id).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * Answers a plan that would exceed the cap on live agents.
+	 * @param ex the refusal
+	 * @return a {@code 429 Too Many Requests} problem
+	 */
+	@ExceptionHandler(TooManyAgentsException.class)
+	public ProblemDetail tooManyAgents(TooManyAgentsException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		problem.setTitle("Too many live agents");
+		return problem;
 	}
 
 	private static ResponseStatusException notFound(long id) {

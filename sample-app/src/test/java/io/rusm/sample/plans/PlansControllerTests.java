@@ -25,9 +25,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests of {@link PlansController} against the whole application on a random port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "sample.plans.max-live-agents=" + PlansControllerTests.MAX_LIVE_AGENTS)
 @AutoConfigureRestTestClient
 class PlansControllerTests {
+
+	static final int MAX_LIVE_AGENTS = 40;
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -85,6 +88,31 @@ class PlansControllerTests {
 		}
 		assertThat(this.runtime.whereisTag(plan.tag())).isEmpty();
 		assertThat(get(plan.id()).liveAgents()).isZero();
+	}
+
+	@Test
+	void plansPastTheCapOnLiveAgentsAreRefusedWithTooManyRequests() {
+		await().atMost(PATIENCE).until(() -> this.runtime.census().getOrDefault(Plans.AGENT_LABEL, 0) == 0);
+		PlanView first = create("{\"agents\": 30, \"workMillis\": 60000}");
+		int liveBefore = this.runtime.census().getOrDefault(Plans.AGENT_LABEL, 0);
+		this.client.post()
+			.uri("/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"agents\": 11, \"workMillis\": 60000}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(429)
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("40 live agents"));
+		assertThat(this.runtime.census().getOrDefault(Plans.AGENT_LABEL, 0)).isEqualTo(liveBefore);
+		PlanView fits = create("{\"agents\": 10, \"workMillis\": 60000}");
+		this.runtime.killTag(first.tag());
+		this.runtime.killTag(fits.tag());
+		await().atMost(PATIENCE).until(() -> this.runtime.census().getOrDefault(Plans.AGENT_LABEL, 0) == 0);
+		this.runtime.killTag(create("{\"agents\": 40, \"workMillis\": 60000}").tag());
 	}
 
 	@ParameterizedTest

@@ -34,6 +34,10 @@ class ReadmeTests {
 
 	private static final Path EXAMPLES = Path.of("src", "test", "java", "io", "rusm", "sample", "readme");
 
+	/** The application of the starter's test that runs the README's endpoint security. */
+	private static final Path SECURED_APPLICATION = Path.of("..", "rusm-spring-boot-autoconfigure", "src", "test",
+			"java", "io", "rusm", "spring", "boot", "actuate", "SecuredWebTestApplication.java");
+
 	private static final Pattern REGION = Pattern.compile("(?s)[ \\t]*// tag::([\\w-]+)\\[\\]\\n(.*?)[ \\t]*// end::\\1\\[\\]");
 
 	@Test
@@ -46,6 +50,13 @@ class ReadmeTests {
 		assertThat(examples).containsOnlyKeys("messages", "process-body", "tags", "timers", "supervisor", "call",
 				"rusm-process", "testing-reminder", "testing-probe", "testing-assertions");
 		examples.forEach((name, code) -> assertThat(readme).as("README example '%s'", name).contains(code));
+	}
+
+	@Test
+	void readmeQuotesTheTestedEndpointSecurityVerbatim() throws IOException {
+		Map<String, String> examples = regions(Files.readString(SECURED_APPLICATION));
+		assertThat(examples).containsOnlyKeys("endpoint-security");
+		assertThat(Files.readString(README)).contains(examples.get("endpoint-security"));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import io.rusm.spring.boot.actuate.endpoint.RusmEndpointWebExtension;
 import io.rusm.spring.boot.exit.ExitRecords;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,12 +16,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * of the {@code rusm} actuator {@link RusmEndpoint endpoint} and its web extension. Backs
+ * of the {@code rusm} actuator {@link RusmEndpoint endpoint} and its web extension, which
+ * audits kills over HTTP when the application has an {@link AuditEventRepository}. Backs
  * off without Actuator on the classpath or when the endpoint is not available.
  *
  * @author rusm contributors
@@ -55,8 +58,10 @@ public final class RusmEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(RusmEndpoint.class)
 		@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
-		RusmEndpointWebExtension rusmEndpointWebExtension(RusmEndpoint rusmEndpoint) {
-			return new RusmEndpointWebExtension(rusmEndpoint);
+		RusmEndpointWebExtension rusmEndpointWebExtension(RusmEndpoint rusmEndpoint,
+				ApplicationEventPublisher eventPublisher, ObjectProvider<AuditEventRepository> auditEvents) {
+			return new RusmEndpointWebExtension(rusmEndpoint,
+					(auditEvents.getIfAvailable() != null) ? eventPublisher : null);
 		}
 
 	}

@@ -17,10 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A web application with two singletons and a controller that calls one of them, for the
- * tests that run a real server.
+ * tests that run a real server. Spring Security is on the test classpath for
+ * {@link RusmEndpointSecurityWebTests}; this application leaves it out.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = {
+		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 class WebTestApplication {
 
 	@Bean

@@ -23,8 +23,8 @@ class ConfigurationMetadataTests {
 	private static final List<String> KEYS = List.of("rusm.enabled", "rusm.mailbox.track-depth",
 			"rusm.mailbox.capacity", "rusm.log.level", "rusm.census.debounce", "rusm.shutdown.timeout",
 			"rusm.supervisor.max-restarts", "rusm.supervisor.within", "rusm.exit-history.max-size",
-			"rusm.exit-history.ttl", "rusm.observations.enabled", "management.health.rusm.enabled",
-			"management.endpoint.rusm.access");
+			"rusm.exit-history.ttl", "rusm.observations.enabled", "rusm.observer.enabled", "rusm.observer.path", "rusm.observer.refresh-interval",
+			"management.health.rusm.enabled", "management.endpoint.rusm.access");
 
 	@Test
 	void everyKeyIsDescribed() throws IOException {
@@ -54,6 +54,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("rusm.supervisor.max-restarts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("rusm.supervisor.within").path("defaultValue").asString()).isEqualTo("5s");
 		assertThat(properties.get("rusm.log.level").path("defaultValue").asString()).isEqualTo("error");
+		assertThat(properties.get("rusm.observer.enabled").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("rusm.observer.path").path("defaultValue").asString()).isEqualTo("/rusm");
 		assertThat(properties.get("rusm.observations.enabled").path("defaultValue").asBoolean()).isTrue();
 	}
 

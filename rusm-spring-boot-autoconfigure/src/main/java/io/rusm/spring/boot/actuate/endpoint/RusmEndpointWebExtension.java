@@ -1,17 +1,22 @@
 package io.rusm.spring.boot.actuate.endpoint;
 
+import java.security.Principal;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The web view of the {@link RusmEndpoint}: an unknown pid or name answers
@@ -19,6 +24,11 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * operation that returns nothing would otherwise answer {@code 204 No Content}), and a
  * bad request answers {@code 400 Bad Request} with a body whose {@code message} names
  * what was wrong (Spring Boot's error page leaves the message out by default).
+ * <p>
+ * When Actuator auditing is on, every kill over HTTP publishes an
+ * {@link AuditApplicationEvent} of type {@value #KILL_AUDIT_TYPE}: who (the principal, or
+ * {@code anonymous}), what ({@code kind} and {@code target}) and how many
+ * ({@code killed}).
  *
  * @author rusm contributors
  * @since 0.1.0
@@ -26,14 +36,24 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 @EndpointWebExtension(endpoint = RusmEndpoint.class)
 public class RusmEndpointWebExtension {
 
+	/** The type of the audit event a kill over HTTP publishes. */
+	public static final String KILL_AUDIT_TYPE = "RUSM_KILL";
+
+	private static final String ANONYMOUS = "anonymous";
+
 	private final RusmEndpoint delegate;
+
+	private final @Nullable ApplicationEventPublisher auditEvents;
 
 	/**
 	 * Creates the extension of an endpoint.
 	 * @param delegate the endpoint
+	 * @param auditEvents where to publish an audit event per kill, or {@code null} when
+	 * auditing is off
 	 */
-	public RusmEndpointWebExtension(RusmEndpoint delegate) {
+	public RusmEndpointWebExtension(RusmEndpoint delegate, @Nullable ApplicationEventPublisher auditEvents) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
+		this.auditEvents = auditEvents;
 	}
 
 	/**
@@ -69,15 +89,36 @@ public class RusmEndpointWebExtension {
 	}
 
 	/**
-	 * Kills a process or a process group; see {@link RusmEndpoint#kill}.
+	 * Kills a process or a process group; see {@link RusmEndpoint#kill}. Audited when
+	 * auditing is on.
 	 * @param kind {@code processes} or {@code tags}
 	 * @param id a pid or a tag
+	 * @param securityContext who asks
 	 * @return how many were killed, {@code 404} for a pid that is not alive, or
 	 * {@code 400} naming a bad kind or id
 	 */
 	@DeleteOperation
-	public WebEndpointResponse<OperationResponseBody> kill(@Selector String kind, @Selector String id) {
-		return respond(() -> this.delegate.kill(kind, id));
+	public WebEndpointResponse<OperationResponseBody> kill(@Selector String kind, @Selector String id,
+			SecurityContext securityContext) {
+		return respond(() -> audit(securityContext, this.delegate.kill(kind, id)));
+	}
+
+	private @Nullable OperationResponseBody audit(SecurityContext securityContext,
+			@Nullable OperationResponseBody killed) {
+		if (this.auditEvents == null || killed == null) {
+			return killed;
+		}
+		Principal principal = securityContext.getPrincipal();
+		String who = (principal != null) ? principal.getName() : ANONYMOUS;
+		Map<String, Object> data = switch (killed) {
+			case RusmEndpoint.ProcessKillDescriptor process -> Map.of("kind", RusmEndpoint.PROCESSES, "target",
+					process.pid(), "killed", 1);
+			case RusmEndpoint.TagKillDescriptor tag -> Map.of("kind", RusmEndpoint.TAGS, "target", tag.tag(),
+					"killed", tag.killed());
+			default -> Map.of();
+		};
+		this.auditEvents.publishEvent(new AuditApplicationEvent(who, KILL_AUDIT_TYPE, data));
+		return killed;
 	}
 
 	private static WebEndpointResponse<OperationResponseBody> respond(

@@ -1,0 +1,193 @@
+package io.rusm.cluster;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+import io.rusm.core.CallTimeoutException;
+import io.rusm.core.ExitReason;
+import io.rusm.core.MailboxFullException;
+import io.rusm.core.NoProcessException;
+import io.rusm.core.Pid;
+import io.rusm.core.ProcessExitedException;
+import io.rusm.core.Runtime;
+
+import io.rusm.cluster.backend.ClusterBackend;
+import io.rusm.cluster.backend.Envelope;
+import io.rusm.cluster.backend.Envelope.Kind;
+
+/**
+ * Messages and calls between nodes: a message is one envelope to the recipient's node; a call is
+ * an envelope answered by the callee's node, which makes the call locally (so a callee that dies
+ * or stalls fails it as a local call would) and sends back the reply or the failure.
+ */
+final class RemoteMessaging {
+
+	private final Runtime runtime;
+
+	private final ClusterBackend backend;
+
+	private final String nodeId;
+
+	private final NodeDirectory directory;
+
+	private final AtomicLong correlations = new AtomicLong();
+
+	private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+	RemoteMessaging(Runtime runtime, ClusterBackend backend, String nodeId, NodeDirectory directory) {
+		this.runtime = runtime;
+		this.backend = backend;
+		this.nodeId = nodeId;
+		this.directory = directory;
+	}
+
+	/** Hands a message for process {@code pid} of {@code node} to the cluster. */
+	void send(String node, long pid, Object message) {
+		this.backend.deliver(node, new Envelope(Kind.SEND, pid, 0, null, 0, message, null));
+	}
+
+	@SuppressWarnings("unchecked")
+	<T> T call(String node, long pid, Object request, Duration timeout) {
+		Objects.requireNonNull(request, "request");
+		Objects.requireNonNull(timeout, "timeout");
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+		}
+		long correlation = this.correlations.incrementAndGet();
+		Pending call = new Pending(node, new CompletableFuture<>());
+		this.pending.put(correlation, call);
+		try {
+			this.backend.deliver(node,
+					new Envelope(Kind.CALL, pid, correlation, this.nodeId, timeout.toMillis(), request, null));
+			Envelope answer = call.answer().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return (T) outcome(answer, callee(node, pid));
+		}
+		catch (TimeoutException ex) {
+			throw new CallTimeoutException("no reply from " + callee(node, pid) + " within " + timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while calling " + callee(node, pid), ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("the call to " + callee(node, pid) + " failed", ex.getCause());
+		}
+		finally {
+			this.pending.remove(correlation);
+		}
+	}
+
+	private String callee(String node, long pid) {
+		return "process " + pid + " on node " + this.directory.nameOf(node);
+	}
+
+	private static @Nullable Object outcome(Envelope answer, String callee) {
+		String detail = Objects.requireNonNullElse(answer.detail(), "");
+		return switch (answer.kind()) {
+			case REPLY -> answer.payload();
+			case NO_PROCESS -> throw new NoProcessException("no " + callee + (detail.isEmpty() ? "" : ": " + detail));
+			case EXITED -> throw new ProcessExitedException(callee + " exited before it replied: " + detail,
+					reason(detail));
+			case TIMEOUT -> throw new CallTimeoutException("no reply from " + callee + ": " + detail);
+			case MAILBOX_FULL -> throw new MailboxFullException("the mailbox of " + callee + " is full");
+			case FAILED -> throw new IllegalStateException("the call to " + callee + " failed: " + detail);
+			case SEND, CALL -> throw new IllegalStateException("unexpected answer " + answer.kind());
+		};
+	}
+
+	/** Rebuilds an exit reason from its kind and text; a crash keeps its description. */
+	private static ExitReason reason(String detail) {
+		int colon = detail.indexOf(':');
+		String kind = (colon < 0) ? detail : detail.substring(0, colon);
+		return switch (kind.toLowerCase(Locale.ROOT)) {
+			case "normal" -> ExitReason.NORMAL;
+			case "killed" -> ExitReason.KILLED;
+			case "shutdown" -> ExitReason.SHUTDOWN;
+			case "noproc" -> ExitReason.NOPROC;
+			default -> ExitReason.crashed(new RemoteCrashException(detail));
+		};
+	}
+
+	/** An envelope arrived for this node. */
+	void receive(Envelope envelope) {
+		switch (envelope.kind()) {
+			case SEND -> {
+				Object message = envelope.payload();
+				if (message != null) {
+					this.runtime.send(Pid.of(envelope.pid()), message);
+				}
+			}
+			case CALL -> Thread.ofVirtual().name("rusm-cluster-call").start(() -> answer(envelope));
+			default -> {
+				Pending call = this.pending.get(envelope.correlation());
+				if (call != null) {
+					call.answer().complete(envelope);
+				}
+			}
+		}
+	}
+
+	/** Makes a call that arrived from another node, locally, and sends back what came of it. */
+	private void answer(Envelope call) {
+		String replyTo = call.replyTo();
+		Object request = call.payload();
+		if (replyTo == null || request == null) {
+			return;
+		}
+		Envelope answer;
+		try {
+			Object reply = this.runtime.call(Pid.of(call.pid()), request, Duration.ofMillis(call.timeoutMillis()));
+			answer = answer(call, Kind.REPLY, reply, null);
+		}
+		catch (NoProcessException ex) {
+			answer = answer(call, Kind.NO_PROCESS, null, null);
+		}
+		catch (ProcessExitedException ex) {
+			answer = answer(call, Kind.EXITED, null, ex.reason().kind() + ": " + ex.reason());
+		}
+		catch (CallTimeoutException ex) {
+			answer = answer(call, Kind.TIMEOUT, null, ex.getMessage());
+		}
+		catch (MailboxFullException ex) {
+			answer = answer(call, Kind.MAILBOX_FULL, null, null);
+		}
+		catch (RuntimeException ex) {
+			answer = answer(call, Kind.FAILED, null, ex.toString());
+		}
+		try {
+			this.backend.deliver(replyTo, answer);
+		}
+		catch (IllegalArgumentException ex) {
+			this.backend.deliver(replyTo, answer(call, Kind.FAILED, null, ex.getMessage()));
+		}
+	}
+
+	private static Envelope answer(Envelope call, Kind kind, @Nullable Object payload, @Nullable String detail) {
+		return new Envelope(kind, 0, call.correlation(), null, 0, payload, detail);
+	}
+
+	/** A node left: calls waiting on it fail at once instead of timing out. */
+	void nodeLeft(String node, String name) {
+		this.pending.values().removeIf((call) -> {
+			if (call.node().equals(node)) {
+				call.answer()
+					.complete(new Envelope(Kind.NO_PROCESS, 0, 0, null, 0, null, "node " + name + " left the cluster"));
+				return true;
+			}
+			return false;
+		});
+	}
+
+	private record Pending(String node, CompletableFuture<Envelope> answer) {
+	}
+}

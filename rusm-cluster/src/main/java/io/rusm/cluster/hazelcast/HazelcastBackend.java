@@ -1,0 +1,277 @@
+package io.rusm.cluster.hazelcast;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryMergedListener;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
+import com.hazelcast.query.Predicates;
+import com.hazelcast.topic.ITopic;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rusm.cluster.backend.ClusterBackend;
+import io.rusm.cluster.backend.ClusterEvents;
+import io.rusm.cluster.backend.ClusterMember;
+import io.rusm.cluster.backend.Envelope;
+import io.rusm.cluster.backend.NameRecord;
+import io.rusm.cluster.backend.NodeHandler;
+import io.rusm.cluster.backend.NodeRecord;
+import io.rusm.cluster.backend.NodeRequest;
+
+/**
+ * The cluster engine on one Hazelcast member: names in an {@code IMap} (claims with
+ * {@code putIfAbsent} on the key's owner, merged after a split by {@link NameMergePolicy}), nodes
+ * in a second map, fan-out through an {@code IExecutorService}, events from Hazelcast's membership,
+ * lifecycle and entry listeners, envelopes through one topic per node (ordered per sender). Only the eventually consistent structures of the Community
+ * edition are used.
+ *
+ * @since 0.1.0
+ */
+public final class HazelcastBackend implements ClusterBackend {
+
+	/** The map of global names. */
+	public static final String NAMES = "rusm.names";
+
+	/** The map of nodes by member id. */
+	public static final String NODES = "rusm.nodes";
+
+	/** The executor that carries node requests. */
+	public static final String EXECUTOR = "rusm";
+
+	/** The topic prefix of each node's inbox. */
+	public static final String INBOX = "rusm.inbox.";
+
+	/** Where a member's node handler sits in the member's user context. */
+	static final String HANDLER_KEY = "io.rusm.cluster.node";
+
+	private static final Logger logger = LoggerFactory.getLogger(HazelcastBackend.class);
+
+	private final HazelcastInstance hazelcast;
+
+	private final IMap<String, NameRecord> names;
+
+	private final IMap<String, NodeRecord> nodes;
+
+	private @Nullable NodeHandler handler;
+
+	private @Nullable UUID membershipListener;
+
+	private @Nullable UUID lifecycleListener;
+
+	private @Nullable UUID mergeListener;
+
+	private @Nullable ITopic<EnvelopeMessage> inbox;
+
+	private @Nullable UUID inboxListener;
+
+	/**
+	 * Uses {@code hazelcast}, after checking that it obeys rusm's network rules.
+	 * @param hazelcast a running member
+	 * @throws IllegalStateException if the member would use multicast or phone home
+	 */
+	public HazelcastBackend(HazelcastInstance hazelcast) {
+		this.hazelcast = Objects.requireNonNull(hazelcast, "hazelcast");
+		HazelcastMembers.requireLockedDown(hazelcast.getConfig());
+		hazelcast.getConfig()
+			.addMapConfig(new MapConfig(NAMES)
+				.setMergePolicyConfig(new MergePolicyConfig(NameMergePolicy.class.getName(), 100)));
+		this.names = hazelcast.getMap(NAMES);
+		this.nodes = hazelcast.getMap(NODES);
+	}
+
+	@Override
+	public String memberId() {
+		return this.hazelcast.getCluster().getLocalMember().getUuid().toString();
+	}
+
+	@Override
+	public String address() {
+		return address(this.hazelcast.getCluster().getLocalMember());
+	}
+
+	private static String address(Member member) {
+		return member.getAddress().getHost() + ":" + member.getAddress().getPort();
+	}
+
+	@Override
+	public List<ClusterMember> members() {
+		return this.hazelcast.getCluster()
+			.getMembers()
+			.stream()
+			.map((member) -> new ClusterMember(member.getUuid().toString(), address(member), member.localMember()))
+			.toList();
+	}
+
+	@Override
+	public void announce(NodeRecord node) {
+		this.nodes.set(memberId(), node);
+	}
+
+	@Override
+	public Map<String, NodeRecord> nodes() {
+		return new HashMap<>(this.nodes);
+	}
+
+	@Override
+	public @Nullable NodeRecord forget(String memberId) {
+		return this.nodes.remove(memberId);
+	}
+
+	@Override
+	public @Nullable NameRecord name(String name) {
+		return this.names.get(name);
+	}
+
+	@Override
+	public @Nullable NameRecord claim(String name, NameRecord claim) {
+		return this.names.putIfAbsent(name, claim);
+	}
+
+	@Override
+	public boolean replace(String name, NameRecord expected, NameRecord update) {
+		return this.names.replace(name, expected, update);
+	}
+
+	@Override
+	public boolean release(String name, NameRecord expected) {
+		return this.names.remove(name, expected);
+	}
+
+	@Override
+	public @Nullable NameRecord release(String name) {
+		return this.names.remove(name);
+	}
+
+	@Override
+	public void releaseAll(String nodeId) {
+		this.names.removeAll(Predicates.equal("node", nodeId));
+	}
+
+	@Override
+	public Map<String, NameRecord> names() {
+		return new HashMap<>(this.names);
+	}
+
+	@Override
+	public Map<String, Object> askAll(NodeRequest request, Duration timeout) {
+		Map<Member, Future<@Nullable Object>> futures = this.hazelcast.getExecutorService(EXECUTOR)
+			.submitToAllMembers(new NodeTask(request));
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Map<String, Object> answers = new HashMap<>();
+		futures.forEach((member, future) -> {
+			try {
+				Object answer = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				if (answer != null) {
+					answers.put(member.getUuid().toString(), answer);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while asking the cluster's nodes", ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				logger.warn("Node at {} did not answer {}: {}", address(member), request, ex.toString());
+			}
+		});
+		return answers;
+	}
+
+	@Override
+	public void deliver(String nodeId, Envelope envelope) {
+		ITopic<EnvelopeMessage> topic = this.hazelcast.getTopic(INBOX + nodeId);
+		try {
+			topic.publish(new EnvelopeMessage(envelope));
+		}
+		catch (HazelcastSerializationException ex) {
+			Object payload = envelope.payload();
+			String type = (payload != null) ? payload.getClass().getName() : "null";
+			throw new IllegalArgumentException("a message of type " + type
+					+ " cannot be sent to another node, because Hazelcast cannot serialize it: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public synchronized void start(String nodeId, NodeHandler handler, ClusterEvents events) {
+		Objects.requireNonNull(nodeId, "nodeId");
+		Objects.requireNonNull(handler, "handler");
+		Objects.requireNonNull(events, "events");
+		if (this.hazelcast.getUserContext().putIfAbsent(HANDLER_KEY, handler) != null) {
+			throw new IllegalStateException("a rusm node already runs on the Hazelcast member "
+					+ this.hazelcast.getName() + "; join each member once");
+		}
+		this.handler = handler;
+		this.membershipListener = this.hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+			@Override
+			public void memberAdded(MembershipEvent event) {
+			}
+
+			@Override
+			public void memberRemoved(MembershipEvent event) {
+				events.memberLeft(event.getMember().getUuid().toString());
+			}
+		});
+		this.lifecycleListener = this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
+			if (event.getState() == LifecycleState.MERGED) {
+				events.merged();
+			}
+		});
+		this.mergeListener = this.names.addEntryListener(
+				(EntryMergedListener<String, NameRecord>) (event) -> events.nameMerged(event.getKey()), false);
+		ITopic<EnvelopeMessage> topic = this.hazelcast.getTopic(INBOX + nodeId);
+		this.inbox = topic;
+		this.inboxListener = topic.addMessageListener((message) -> {
+			Envelope envelope = message.getMessageObject().envelope();
+			if (envelope != null) {
+				handler.receive(envelope);
+			}
+		});
+	}
+
+	@Override
+	public synchronized void stop() {
+		NodeHandler started = this.handler;
+		if (started == null) {
+			return;
+		}
+		this.handler = null;
+		if (!this.hazelcast.getLifecycleService().isRunning()) {
+			return;
+		}
+		this.hazelcast.getUserContext().remove(HANDLER_KEY, started);
+		if (this.membershipListener != null) {
+			this.hazelcast.getCluster().removeMembershipListener(this.membershipListener);
+		}
+		if (this.lifecycleListener != null) {
+			this.hazelcast.getLifecycleService().removeLifecycleListener(this.lifecycleListener);
+		}
+		if (this.mergeListener != null) {
+			this.names.removeEntryListener(this.mergeListener);
+		}
+		if (this.inbox != null && this.inboxListener != null) {
+			this.inbox.removeMessageListener(this.inboxListener);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Hazelcast member " + this.hazelcast.getName();
+	}
+}
