@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,7 +24,6 @@ import io.rusm.cluster.backend.ClusterBackend;
 import io.rusm.cluster.backend.ClusterEvents;
 import io.rusm.cluster.backend.ClusterMember;
 import io.rusm.cluster.backend.NodeRecord;
-import io.rusm.cluster.backend.NodeRequest;
 import io.rusm.cluster.backend.NodeRequest.Operation;
 import io.rusm.cluster.hazelcast.HazelcastBackend;
 
@@ -38,6 +36,10 @@ import io.rusm.cluster.hazelcast.HazelcastBackend;
  * cluster-wide; losing callers' bodies never run). A name is released when its holder exits, when
  * its node {@linkplain #close() leaves}, and when its node crashes (once the engine declares it
  * dead: within its failure-detection timeout).</li>
+ * <li>Location transparency: once joined, the runtime's {@code send}, {@code call}, {@code kill},
+ * {@code exit}, {@code signalExit}, {@code isAlive}, {@code link} and {@code monitor} work with pids
+ * of other nodes ({@code <K.N.0>}); pids travel in messages; monitors and links to a node that
+ * fails or leaves end with {@code ExitReason.NOCONNECTION}.</li>
  * <li>Groups: tags stay local operations; {@link #whereisTag}, {@link #killTag},
  * {@link #tagCounts} and {@link #census} ask every node and combine the answers.</li>
  * <li>After a network split heals, a name held on both sides keeps one holder: the earlier claim
@@ -57,9 +59,6 @@ import io.rusm.cluster.hazelcast.HazelcastBackend;
  * @since 0.1.0
  */
 public final class RusmCluster implements AutoCloseable {
-
-	/** How long a fan-out waits for every node's answer; a node that has not answered is left out. */
-	static final Duration FAN_OUT_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Logger logger = LoggerFactory.getLogger(RusmCluster.class);
 
@@ -81,6 +80,8 @@ public final class RusmCluster implements AutoCloseable {
 
 	private final GlobalNames names;
 
+	private final ClusterGroups groups;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private RusmCluster(Runtime runtime, ClusterBackend backend, @Nullable String nodeName) {
@@ -94,6 +95,7 @@ public final class RusmCluster implements AutoCloseable {
 		this.messaging = new RemoteMessaging(runtime, backend, this.node.id(), this.directory, this.watches);
 		this.router = new ClusterRouter(this.numbers, this.directory, this.messaging, this.watches);
 		this.names = new GlobalNames(runtime, backend, this.node.id(), this.directory, this.messaging, this.numbers);
+		this.groups = new ClusterGroups(backend, this.numbers);
 	}
 
 	/**
@@ -171,8 +173,7 @@ public final class RusmCluster implements AutoCloseable {
 	 */
 	public List<NodeInfo> nodes() {
 		Map<String, NodeRecord> published = this.backend.nodes();
-		Map<String, Object> counts = this.backend.askAll(new NodeRequest(Operation.PROCESS_COUNT, null),
-				FAN_OUT_TIMEOUT);
+		Map<String, Object> counts = this.groups.askAll(Operation.PROCESS_COUNT, null);
 		List<NodeInfo> nodes = new ArrayList<>();
 		for (ClusterMember member : this.backend.members()) {
 			NodeRecord record = member.local() ? this.node : published.get(member.id());
@@ -312,19 +313,10 @@ public final class RusmCluster implements AutoCloseable {
 	/**
 	 * The members of a process group on every node.
 	 * @param tag the tag; not blank
-	 * @return their pids, in order
+	 * @return their pids as this node sees them, in order
 	 */
 	public List<Pid> whereisTag(String tag) {
-		requireTag(tag);
-		List<Pid> members = new ArrayList<>();
-		askAll(Operation.TAG_MEMBERS, tag).forEach((memberId, answer) -> {
-			String nodeId = nodeOf(memberId);
-			for (Object number : (List<?>) answer) {
-				members.add(this.numbers.pidOf(nodeId, (Long) number));
-			}
-		});
-		members.sort(null);
-		return members;
+		return this.groups.whereisTag(tag);
 	}
 
 	/**
@@ -333,8 +325,7 @@ public final class RusmCluster implements AutoCloseable {
 	 * @return how many were told to exit
 	 */
 	public int killTag(String tag) {
-		requireTag(tag);
-		return askAll(Operation.KILL_TAG, tag).values().stream().mapToInt((count) -> (Integer) count).sum();
+		return this.groups.killTag(tag);
 	}
 
 	/**
@@ -342,7 +333,7 @@ public final class RusmCluster implements AutoCloseable {
 	 * @return tag to count, sorted by tag
 	 */
 	public SortedMap<String, Integer> tagCounts() {
-		return summed(Operation.TAG_COUNTS);
+		return this.groups.summed(Operation.TAG_COUNTS);
 	}
 
 	/**
@@ -350,31 +341,7 @@ public final class RusmCluster implements AutoCloseable {
 	 * @return label to count, sorted by label
 	 */
 	public SortedMap<String, Integer> census() {
-		return summed(Operation.CENSUS);
-	}
-
-	private SortedMap<String, Integer> summed(Operation operation) {
-		SortedMap<String, Integer> sums = new TreeMap<>();
-		askAll(operation, null).values()
-			.forEach((answer) -> ((Map<?, ?>) answer)
-				.forEach((key, count) -> sums.merge((String) key, (Integer) count, Integer::sum)));
-		return sums;
-	}
-
-	private Map<String, Object> askAll(Operation operation, @Nullable String tag) {
-		return this.backend.askAll(new NodeRequest(operation, tag), FAN_OUT_TIMEOUT);
-	}
-
-	private String nodeOf(String memberId) {
-		NodeRecord record = this.backend.nodes().get(memberId);
-		return (record != null) ? record.id() : memberId;
-	}
-
-	private static void requireTag(String tag) {
-		Objects.requireNonNull(tag, "tag");
-		if (tag.isBlank()) {
-			throw new IllegalArgumentException("tag must not be blank");
-		}
+		return this.groups.summed(Operation.CENSUS);
 	}
 
 	// ------------------------------------------------------------------ leaving

@@ -83,11 +83,12 @@ public final class Runtime implements AutoCloseable {
 		this.exitListeners = new ExitListeners(builder.exitListener);
 		Keeper keeper = new Keeper(this.table, builder.keepAlive);
 		this.shutdown = new Shutdown(this.table, this.timers, keeper, builder.logLevel);
-		this.lifecycle = new ProcessLifecycle(new MailboxPolicy(builder.trackDepth, builder.mailboxCapacity, builder.contextPropagator),
-				builder.logLevel, (lifecycle, body, options, processControl) -> new ProcessContext(this, lifecycle, body,
-						options, processControl),
-				this.table, this.registry, this.groups, this.links, this.census, this.timers, this.exitListeners, keeper,
-				this.shutdown);
+		MailboxPolicy policy = new MailboxPolicy(builder.trackDepth, builder.mailboxCapacity,
+				builder.contextPropagator);
+		ProcessLifecycle.Factory processes = (lifecycle, body, options, processControl) -> new ProcessContext(this,
+				lifecycle, body, options, processControl);
+		this.lifecycle = new ProcessLifecycle(policy, builder.logLevel, processes, this.table, this.registry,
+				this.groups, this.links, this.census, this.timers, this.exitListeners, keeper, this.shutdown);
 	}
 
 	/**

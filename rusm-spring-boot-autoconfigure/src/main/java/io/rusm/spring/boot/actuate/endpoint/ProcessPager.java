@@ -20,11 +20,15 @@ import io.rusm.core.Runtime;
  * of a name, the members of a process group), else from its process table. Sorted by
  * pid and filtered at most by one index, a page only describes its own processes;
  * otherwise every candidate is described once and only the best {@code offset + limit}
- * are kept.
+ * are kept. Pages asked for at the same time share one copy of the process table.
  */
 final class ProcessPager {
 
+	private static final String TABLE = "table";
+
 	private final Runtime runtime;
+
+	private final SharedReads<String, List<Pid>> tables = new SharedReads<>();
 
 	private final Function<ProcessInfo, ProcessDescriptor> describe;
 
@@ -100,7 +104,7 @@ final class ProcessPager {
 			members.sort(Comparator.naturalOrder());
 			return members;
 		}
-		return this.runtime.list();
+		return this.tables.get(TABLE, this.runtime::list);
 	}
 
 	private ProcessPageDescriptor describe(ProcessQuery query, int total, List<ProcessInfo> page) {

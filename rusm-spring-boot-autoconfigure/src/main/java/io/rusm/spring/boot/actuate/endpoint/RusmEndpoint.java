@@ -45,7 +45,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * <p>
  * No answer grows with the number of processes: {@code processes} is paged (see
  * {@link #section}) and the summary holds at most {@value SummaryDescriptor#MAX_ENTRIES}
- * names, labels and process groups.
+ * names, labels and process groups. Concurrent identical reads of the summary or of a
+ * page share one computation, so many clients polling at once cost one walk of the
+ * process table, not one each.
  * <p>
  * Read-only by default: killing needs {@code management.endpoint.rusm.access=unrestricted}.
  *
@@ -67,6 +69,8 @@ public class RusmEndpoint {
 
 	static final String CLUSTER = "cluster";
 
+	private static final String SUMMARY = "summary";
+
 	private static final Comparator<Map.Entry<String, Integer>> LARGEST_FIRST = Map.Entry
 		.<String, Integer>comparingByValue(Comparator.reverseOrder())
 		.thenComparing(Map.Entry.comparingByKey());
@@ -82,6 +86,10 @@ public class RusmEndpoint {
 	private final ProcessPager pager;
 
 	private final @Nullable ClusterSection cluster;
+
+	private final SharedReads<String, SummaryDescriptor> summaries = new SharedReads<>();
+
+	private final SharedReads<ProcessQuery, ProcessPageDescriptor> pages = new SharedReads<>();
 
 	/**
 	 * Creates the endpoint.
@@ -124,6 +132,10 @@ public class RusmEndpoint {
 	 */
 	@ReadOperation
 	public SummaryDescriptor summary() {
+		return this.summaries.get(SUMMARY, this::describeSummary);
+	}
+
+	private SummaryDescriptor describeSummary() {
 		SortedMap<String, Pid> names = this.runtime.registered();
 		SortedMap<String, Integer> census = this.runtime.census();
 		SortedMap<String, Integer> tags = this.runtime.tagCounts();
@@ -168,7 +180,10 @@ public class RusmEndpoint {
 			@Nullable String label, @Nullable String tag, @Nullable String name, @Nullable String sort,
 			@Nullable String order) {
 		return switch (section) {
-			case PROCESSES -> this.pager.page(ProcessQuery.parse(limit, offset, label, tag, name, sort, order));
+			case PROCESSES -> {
+				ProcessQuery query = ProcessQuery.parse(limit, offset, label, tag, name, sort, order);
+				yield this.pages.get(query, () -> this.pager.page(query));
+			}
 			case CENSUS -> new CensusDescriptor(this.runtime.census());
 			case TAGS -> new TagsDescriptor(this.runtime.tagCounts());
 			case NAMES -> new NamesDescriptor(names());
