@@ -33,6 +33,11 @@ import org.springframework.context.SmartLifecycle;
  * supervisor spawns the singleton registered under its name and restarts it per its
  * restart type, within the configured intensity.
  * <p>
+ * On a node of a cluster, a {@link RusmProcess.Scope#CLUSTER cluster-scoped} singleton
+ * runs under an unlabeled standby process named {@code <name>-standby} instead: the
+ * standbys of all nodes race for the supervisor's global name, and the winner's node
+ * runs the supervisor while the others watch it and take over when it goes down.
+ * <p>
  * Everything is event-driven: a singleton's status changes when its incarnations start
  * and end and when its supervisor ends, and starting and stopping wait for those events
  * (or for a monitor's {@code Down}), never in a polling loop.
