@@ -30,7 +30,12 @@ final class RuntimeShutdown implements DisposableBean {
 	@Override
 	public void destroy() {
 		ShutdownReport report = this.runtime.shutdownGracefully(this.timeout);
-		if (report.killed() > 0) {
+		if (report.stillRunning() > 0) {
+			logger.warn("rusm runtime shut down: {} of {} processes did not exit within {} and were killed; {} of them"
+					+ " still run, stuck in code that never blocks (their stacks are logged by io.rusm.lifecycle)",
+					report.killed(), report.signalled(), this.timeout, report.stillRunning());
+		}
+		else if (report.killed() > 0) {
 			logger.warn("rusm runtime shut down: {} of {} processes did not exit within {} and were killed",
 					report.killed(), report.signalled(), this.timeout);
 		}

@@ -241,7 +241,7 @@ class RusmActuatorAutoConfigurationTests {
 
 		@Bean
 		RusmEndpoint userEndpoint(Runtime runtime) {
-			return new RusmEndpoint(runtime, null, null, false);
+			return new RusmEndpoint(runtime, null, null);
 		}
 
 	}

@@ -226,6 +226,48 @@ class RusmAutoConfigurationTests {
 	}
 
 	@Test
+	void exitListenerBeansAndTheHistoryAreAttachedToAUserDeclaredRuntime() {
+		this.runner.withUserConfiguration(UserRuntimeConfiguration.class, RecordingListenerConfiguration.class)
+			.run((context) -> {
+				Runtime runtime = context.getBean(Runtime.class);
+				assertThat(runtime).isSameAs(context.getBean("userRuntime"));
+				ProcessHandle crashed = runtime.spawn((ctx) -> {
+					throw new IllegalStateException("boom");
+				});
+				crashed.join();
+				assertThat(context.getBean(RecordingListenerConfiguration.class).events).extracting(ExitEvent::pid)
+					.containsExactly(crashed.pid());
+				assertThat(context.getBean(ExitHistory.class).find(crashed.pid()))
+					.hasValueSatisfying((record) -> assertThat(record.reason()).isEqualTo("crashed"));
+			});
+	}
+
+	@Test
+	void aChildContextAttachesOnlyItsOwnListenersToItsParentsRuntime() {
+		this.runner.withUserConfiguration(RecordingListenerConfiguration.class).run((parent) -> {
+			Runtime runtime = parent.getBean(Runtime.class);
+			List<ExitEvent> parentEvents = parent.getBean(RecordingListenerConfiguration.class).events;
+			List<ExitEvent> childEvents = new CopyOnWriteArrayList<>();
+			new ApplicationContextRunner().withParent(parent)
+				.withConfiguration(AutoConfigurations.of(RusmAutoConfiguration.class))
+				.withBean("childListener", ExitListener.class, () -> childEvents::add)
+				.run((child) -> {
+					assertThat(child.getBean(Runtime.class)).isSameAs(runtime);
+					ProcessHandle handle = runtime.spawn((ctx) -> {
+					});
+					handle.join();
+					assertThat(parentEvents).extracting(ExitEvent::pid).containsOnlyOnce(handle.pid());
+					assertThat(childEvents).extracting(ExitEvent::pid).containsExactly(handle.pid());
+				});
+			ProcessHandle afterChild = runtime.spawn((ctx) -> {
+			});
+			afterChild.join();
+			assertThat(parentEvents).extracting(ExitEvent::pid).contains(afterChild.pid());
+			assertThat(childEvents).extracting(ExitEvent::pid).doesNotContain(afterChild.pid());
+		});
+	}
+
+	@Test
 	void customizersAreAppliedInOrder() {
 		this.runner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			Runtime runtime = context.getBean(Runtime.class);
