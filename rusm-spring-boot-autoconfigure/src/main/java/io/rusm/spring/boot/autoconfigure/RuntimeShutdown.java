@@ -31,9 +31,9 @@ final class RuntimeShutdown implements DisposableBean {
 	public void destroy() {
 		ShutdownReport report = this.runtime.shutdownGracefully(this.timeout);
 		if (report.stillRunning() > 0) {
-			logger.warn("rusm runtime shut down: {} of {} processes did not exit within {} and were killed; {} of them"
-					+ " still run, stuck in code that never blocks (their stacks are logged by io.rusm.lifecycle)",
-					report.killed(), report.signalled(), this.timeout, report.stillRunning());
+			logger.warn("rusm runtime shut down: {} of {} processes were killed after {}, and {} still run (the"
+					+ " lifecycle log, io.rusm.lifecycle, shows where each one is)", report.killed(), report.signalled(),
+					this.timeout, report.stillRunning());
 		}
 		else if (report.killed() > 0) {
 			logger.warn("rusm runtime shut down: {} of {} processes did not exit within {} and were killed",

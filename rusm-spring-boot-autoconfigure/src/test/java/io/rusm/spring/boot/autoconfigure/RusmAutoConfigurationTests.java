@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.rusm.core.Delivery;
 import io.rusm.core.ExitEvent;
@@ -312,6 +313,36 @@ class RusmAutoConfigurationTests {
 			assertThat(history.find(stubborn.pid()))
 				.hasValueSatisfying((record) -> assertThat(record.reason()).isEqualTo("killed"));
 		});
+	}
+
+	@Test
+	void theShutdownWarningCountsProcessesThatStillRunAfterBeingKilled(CapturedOutput output) throws Exception {
+		CountDownLatch never = new CountDownLatch(1);
+		AtomicBoolean stop = new AtomicBoolean();
+		CountDownLatch started = new CountDownLatch(1);
+		ProcessHandle[] stuck = new ProcessHandle[1];
+		this.runner.withPropertyValues("rusm.shutdown.timeout=200ms").run((context) -> {
+			stuck[0] = context.getBean(Runtime.class).spawn(SpawnOptions.builder().label("stuck").build(), (ctx) -> {
+				started.countDown();
+				while (!stop.get()) {
+					try {
+						never.await();
+					}
+					catch (InterruptedException ex) {
+						// swallows the shutdown's interrupts, as stuck code does
+					}
+				}
+			});
+			started.await();
+		});
+		try {
+			assertThat(output).contains("processes were killed after PT0.2S, and 1 still run");
+		}
+		finally {
+			stop.set(true);
+			never.countDown();
+			stuck[0].join();
+		}
 	}
 
 	@ParameterizedTest

@@ -94,9 +94,9 @@ public class RusmEndpoint {
 
 	/**
 	 * Returns the summary of the runtime: counters, the first names, the largest labels
-	 * and process groups (with the full count of each), and the singletons. Its cost
-	 * grows with the number of names, labels and groups, never with the number of
-	 * processes.
+	 * and process groups (with the full count of each), and the singletons. Its own work
+	 * grows with the number of names, labels and groups, not with the number of processes
+	 * (the runtime's {@link Runtime#tagCounts()} still counts the members of each group).
 	 * @return the summary
 	 */
 	@ReadOperation
