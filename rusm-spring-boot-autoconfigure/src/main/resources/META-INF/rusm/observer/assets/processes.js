@@ -1,7 +1,7 @@
 // The process table (paged, sorted and filtered by the endpoint) and a process's detail.
 
 import { killsAllowed, pidSegment, read, remove, RequestError } from './api.js';
-import { age, changed, count, fill, filterLink, h, list, pidLink, problem, refreshAges, time } from './dom.js';
+import { age, changed, count, fill, filterLink, h, list, pidLink, refreshAges, time } from './dom.js';
 
 const PAGE_SIZE = 50;
 
@@ -110,7 +110,7 @@ function killButton(pid, onChange) {
       try {
         await remove('/processes/' + pidSegment(pid));
       } catch (error) {
-        problem(`Could not kill ${pid}: ${error.message}`);
+        alert(`Could not kill ${pid}: ${error.message}`);
       }
       onChange();
     },

@@ -2,7 +2,7 @@
 
 import { killsAllowed, remove } from './api.js';
 import { barChart, lineChart } from './charts.js';
-import { changed, count, fill, filterLink, h, pidLink, problem } from './dom.js';
+import { changed, count, fill, filterLink, h, pidLink } from './dom.js';
 
 const SPAN = 5 * 60 * 1000;
 const MIN_SPAN = 60 * 1000;
@@ -109,7 +109,7 @@ function killTagButton(tag, members, refresh) {
       try {
         await remove('/tags/' + encodeURIComponent(tag));
       } catch (error) {
-        problem(`Could not kill tag "${tag}": ${error.message}`);
+        alert(`Could not kill tag "${tag}": ${error.message}`);
       }
       refresh();
     },
