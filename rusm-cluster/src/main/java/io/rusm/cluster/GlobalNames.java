@@ -47,24 +47,27 @@ final class GlobalNames {
 
 	private final RemoteMessaging messaging;
 
+	private final NodeNumbers numbers;
+
 	private final Map<String, NameRecord> held = new ConcurrentHashMap<>();
 
 	private final NameKeeper keeper;
 
 	GlobalNames(Runtime runtime, ClusterBackend backend, String nodeId, NodeDirectory directory,
-			RemoteMessaging messaging) {
+			RemoteMessaging messaging, NodeNumbers numbers) {
 		this.runtime = runtime;
 		this.backend = backend;
 		this.nodeId = nodeId;
 		this.directory = directory;
 		this.messaging = messaging;
+		this.numbers = numbers;
 		this.keeper = new NameKeeper(runtime, this::holderExited);
 	}
 
 	boolean register(String name, Pid pid) {
 		requireName(name);
 		Objects.requireNonNull(pid, "pid");
-		if (!this.runtime.isAlive(pid)) {
+		if (!pid.isLocal() || !this.runtime.isAlive(pid)) {
 			return false;
 		}
 		NameRecord claim = new NameRecord(this.nodeId, pid.id(), System.currentTimeMillis());
@@ -212,7 +215,7 @@ final class GlobalNames {
 	}
 
 	private Pid pidOf(NameRecord record) {
-		return Pids.of(record.node(), record.pid());
+		return this.numbers.pidOf(record.node(), record.pid());
 	}
 
 	private void hold(String name, NameRecord record) {

@@ -3,6 +3,7 @@ package io.rusm.cluster;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,9 @@ final class NodeDirectory {
 
 	private final String localNode;
 
-	private volatile Map<String, String> live = Map.of();
+	private volatile Set<String> live = Set.of();
+
+	private final Map<String, String> names = new ConcurrentHashMap<>();
 
 	private volatile Map<String, String> nodeOfMember = Map.of();
 
@@ -31,16 +34,16 @@ final class NodeDirectory {
 	}
 
 	boolean isLive(String nodeId) {
-		if (this.localNode.equals(nodeId) || this.live.containsKey(nodeId)) {
+		if (this.localNode.equals(nodeId) || this.live.contains(nodeId)) {
 			return true;
 		}
 		refresh();
-		return this.live.containsKey(nodeId);
+		return this.live.contains(nodeId);
 	}
 
-	/** The name of a live node, or its id if it is not known to be alive. */
+	/** The name of a node seen alive at some point, or its id. */
 	String nameOf(String nodeId) {
-		return this.live.getOrDefault(nodeId, nodeId);
+		return this.names.getOrDefault(nodeId, nodeId);
 	}
 
 	/** The node that ran on a member, as last seen; {@code null} if none is known. */
@@ -52,9 +55,8 @@ final class NodeDirectory {
 		Set<String> members = this.backend.members().stream().map(ClusterMember::id).collect(Collectors.toSet());
 		Map<String, NodeRecord> nodes = this.backend.nodes();
 		nodes.keySet().retainAll(members);
-		this.live = nodes.values()
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(NodeRecord::id, NodeRecord::name, (first, second) -> first));
+		nodes.values().forEach((node) -> this.names.put(node.id(), node.name()));
+		this.live = nodes.values().stream().map(NodeRecord::id).collect(Collectors.toUnmodifiableSet());
 		Map<String, String> byMember = new HashMap<>(this.nodeOfMember);
 		nodes.forEach((member, node) -> byMember.put(member, node.id()));
 		this.nodeOfMember = Map.copyOf(byMember);

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.rusm.core.CallTimeoutException;
 import io.rusm.core.ExitReason;
@@ -32,6 +34,11 @@ import io.rusm.cluster.backend.Envelope.Kind;
  */
 final class RemoteMessaging {
 
+	private static final Logger logger = LoggerFactory.getLogger(RusmCluster.class);
+
+	/** How long a kill, exit signal or liveness check of a remote process waits for its node. */
+	private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
+
 	private final Runtime runtime;
 
 	private final ClusterBackend backend;
@@ -40,15 +47,19 @@ final class RemoteMessaging {
 
 	private final NodeDirectory directory;
 
+	private final RemoteWatches watches;
+
 	private final AtomicLong correlations = new AtomicLong();
 
 	private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
-	RemoteMessaging(Runtime runtime, ClusterBackend backend, String nodeId, NodeDirectory directory) {
+	RemoteMessaging(Runtime runtime, ClusterBackend backend, String nodeId, NodeDirectory directory,
+			RemoteWatches watches) {
 		this.runtime = runtime;
 		this.backend = backend;
 		this.nodeId = nodeId;
 		this.directory = directory;
+		this.watches = watches;
 	}
 
 	/** Hands a message for process {@code pid} of {@code node} to the cluster. */
@@ -56,19 +67,40 @@ final class RemoteMessaging {
 		this.backend.deliver(node, new Envelope(Kind.SEND, pid, 0, null, 0, message, null));
 	}
 
-	@SuppressWarnings("unchecked")
 	<T> T call(String node, long pid, Object request, Duration timeout) {
 		Objects.requireNonNull(request, "request");
 		Objects.requireNonNull(timeout, "timeout");
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive, got " + timeout);
 		}
+		return request(node, Kind.CALL, pid, request, null, timeout);
+	}
+
+	/** Asks a process's node to end it, or to signal it, or whether it is alive. */
+	boolean control(String node, Kind kind, long pid, @Nullable ExitReason reason) {
+		String detail = (reason != null) ? describe(reason) : null;
+		try {
+			return Boolean.TRUE.equals(request(node, kind, pid, null, detail, CONTROL_TIMEOUT));
+		}
+		catch (NoProcessException | CallTimeoutException ex) {
+			return false;
+		}
+	}
+
+	/** How an exit reason travels: its kind, then its text. */
+	static String describe(ExitReason reason) {
+		return reason.kind() + ": " + reason;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T request(String node, Kind kind, long pid, @Nullable Object payload, @Nullable String detail,
+			Duration timeout) {
 		long correlation = this.correlations.incrementAndGet();
 		Pending call = new Pending(node, new CompletableFuture<>());
 		this.pending.put(correlation, call);
 		try {
 			this.backend.deliver(node,
-					new Envelope(Kind.CALL, pid, correlation, this.nodeId, timeout.toMillis(), request, null));
+					new Envelope(kind, pid, correlation, this.nodeId, timeout.toMillis(), payload, detail));
 			Envelope answer = call.answer().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 			return (T) outcome(answer, callee(node, pid));
 		}
@@ -101,12 +133,13 @@ final class RemoteMessaging {
 			case TIMEOUT -> throw new CallTimeoutException("no reply from " + callee + ": " + detail);
 			case MAILBOX_FULL -> throw new MailboxFullException("the mailbox of " + callee + " is full");
 			case FAILED -> throw new IllegalStateException("the call to " + callee + " failed: " + detail);
-			case SEND, CALL -> throw new IllegalStateException("unexpected answer " + answer.kind());
+			default -> throw new IllegalStateException("unexpected answer " + answer.kind());
 		};
 	}
 
 	/** Rebuilds an exit reason from its kind and text; a crash keeps its description. */
-	private static ExitReason reason(String detail) {
+	static ExitReason reason(@Nullable String description) {
+		String detail = Objects.requireNonNullElse(description, "");
 		int colon = detail.indexOf(':');
 		String kind = (colon < 0) ? detail : detail.substring(0, colon);
 		return switch (kind.toLowerCase(Locale.ROOT)) {
@@ -114,6 +147,7 @@ final class RemoteMessaging {
 			case "killed" -> ExitReason.KILLED;
 			case "shutdown" -> ExitReason.SHUTDOWN;
 			case "noproc" -> ExitReason.NOPROC;
+			case "noconnection" -> ExitReason.NOCONNECTION;
 			default -> ExitReason.crashed(new RemoteCrashException(detail));
 		};
 	}
@@ -128,12 +162,23 @@ final class RemoteMessaging {
 				}
 			}
 			case CALL -> Thread.ofVirtual().name("rusm-cluster-call").start(() -> answer(envelope));
+			case EXIT -> reply(envelope, this.runtime.exit(Pid.of(envelope.pid()), reason(envelope.detail())));
+			case SIGNAL_EXIT -> reply(envelope, this.runtime.signalExit(Pid.of(envelope.pid()), reason(envelope.detail())));
+			case IS_ALIVE -> reply(envelope, this.runtime.isAlive(Pid.of(envelope.pid())));
+			case MONITOR, DEMONITOR, DOWN, LINK, UNLINK, LINK_EXIT -> this.watches.receive(envelope);
 			default -> {
 				Pending call = this.pending.get(envelope.correlation());
 				if (call != null) {
 					call.answer().complete(envelope);
 				}
 			}
+		}
+	}
+
+	private void reply(Envelope request, boolean outcome) {
+		String replyTo = request.replyTo();
+		if (replyTo != null) {
+			this.backend.deliver(replyTo, answer(request, Kind.REPLY, outcome, null));
 		}
 	}
 
@@ -153,7 +198,7 @@ final class RemoteMessaging {
 			answer = answer(call, Kind.NO_PROCESS, null, null);
 		}
 		catch (ProcessExitedException ex) {
-			answer = answer(call, Kind.EXITED, null, ex.reason().kind() + ": " + ex.reason());
+			answer = answer(call, Kind.EXITED, null, describe(ex.reason()));
 		}
 		catch (CallTimeoutException ex) {
 			answer = answer(call, Kind.TIMEOUT, null, ex.getMessage());
@@ -165,10 +210,15 @@ final class RemoteMessaging {
 			answer = answer(call, Kind.FAILED, null, ex.toString());
 		}
 		try {
-			this.backend.deliver(replyTo, answer);
+			try {
+				this.backend.deliver(replyTo, answer);
+			}
+			catch (IllegalArgumentException ex) {
+				this.backend.deliver(replyTo, answer(call, Kind.FAILED, null, ex.getMessage()));
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			this.backend.deliver(replyTo, answer(call, Kind.FAILED, null, ex.getMessage()));
+		catch (RuntimeException ex) {
+			logger.debug("Could not answer a call from node {}", replyTo, ex);
 		}
 	}
 
@@ -176,16 +226,14 @@ final class RemoteMessaging {
 		return new Envelope(kind, 0, call.correlation(), null, 0, payload, detail);
 	}
 
-	/** A node left: calls waiting on it fail at once instead of timing out. */
+	/**
+	 * A node left: calls waiting on it fail at once, as a call whose callee died, with
+	 * {@code noconnection}.
+	 */
 	void nodeLeft(String node, String name) {
-		this.pending.values().removeIf((call) -> {
-			if (call.node().equals(node)) {
-				call.answer()
-					.complete(new Envelope(Kind.NO_PROCESS, 0, 0, null, 0, null, "node " + name + " left the cluster"));
-				return true;
-			}
-			return false;
-		});
+		Envelope lost = new Envelope(Kind.EXITED, 0, 0, null, 0, null,
+				describe(ExitReason.NOCONNECTION) + " (node " + name + " left the cluster)");
+		this.pending.values().removeIf((call) -> call.node().equals(node) && call.answer().complete(lost));
 	}
 
 	private record Pending(String node, CompletableFuture<Envelope> answer) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,7 +24,6 @@ import io.rusm.cluster.backend.ClusterBackend;
 import io.rusm.cluster.backend.ClusterEvents;
 import io.rusm.cluster.backend.ClusterMember;
 import io.rusm.cluster.backend.NodeRecord;
-import io.rusm.cluster.backend.NodeRequest;
 import io.rusm.cluster.backend.NodeRequest.Operation;
 import io.rusm.cluster.hazelcast.HazelcastBackend;
 
@@ -38,6 +36,10 @@ import io.rusm.cluster.hazelcast.HazelcastBackend;
  * cluster-wide; losing callers' bodies never run). A name is released when its holder exits, when
  * its node {@linkplain #close() leaves}, and when its node crashes (once the engine declares it
  * dead: within its failure-detection timeout).</li>
+ * <li>Location transparency: once joined, the runtime's {@code send}, {@code call}, {@code kill},
+ * {@code exit}, {@code signalExit}, {@code isAlive}, {@code link} and {@code monitor} work with pids
+ * of other nodes ({@code <K.N.0>}); pids travel in messages; monitors and links to a node that
+ * fails or leaves end with {@code ExitReason.NOCONNECTION}.</li>
  * <li>Groups: tags stay local operations; {@link #whereisTag}, {@link #killTag},
  * {@link #tagCounts} and {@link #census} ask every node and combine the answers.</li>
  * <li>After a network split heals, a name held on both sides keeps one holder: the earlier claim
@@ -58,9 +60,6 @@ import io.rusm.cluster.hazelcast.HazelcastBackend;
  */
 public final class RusmCluster implements AutoCloseable {
 
-	/** How long a fan-out waits for every node's answer; a node that has not answered is left out. */
-	static final Duration FAN_OUT_TIMEOUT = Duration.ofSeconds(10);
-
 	private static final Logger logger = LoggerFactory.getLogger(RusmCluster.class);
 
 	private final Runtime runtime;
@@ -71,9 +70,17 @@ public final class RusmCluster implements AutoCloseable {
 
 	private final NodeDirectory directory;
 
+	private final NodeNumbers numbers;
+
+	private final RemoteWatches watches;
+
 	private final RemoteMessaging messaging;
 
+	private final ClusterRouter router;
+
 	private final GlobalNames names;
+
+	private final ClusterGroups groups;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -83,8 +90,12 @@ public final class RusmCluster implements AutoCloseable {
 		String address = backend.address();
 		this.node = new NodeRecord(UUID.randomUUID().toString(), (nodeName != null) ? nodeName : address, address);
 		this.directory = new NodeDirectory(backend, this.node.id());
-		this.messaging = new RemoteMessaging(runtime, backend, this.node.id(), this.directory);
-		this.names = new GlobalNames(runtime, backend, this.node.id(), this.directory, this.messaging);
+		this.numbers = new NodeNumbers(this.node.id());
+		this.watches = new RemoteWatches(runtime, backend, this.node.id(), this.numbers);
+		this.messaging = new RemoteMessaging(runtime, backend, this.node.id(), this.directory, this.watches);
+		this.router = new ClusterRouter(this.numbers, this.directory, this.messaging, this.watches);
+		this.names = new GlobalNames(runtime, backend, this.node.id(), this.directory, this.messaging, this.numbers);
+		this.groups = new ClusterGroups(backend, this.numbers);
 	}
 
 	/**
@@ -134,9 +145,10 @@ public final class RusmCluster implements AutoCloseable {
 	}
 
 	private void start() {
-		this.backend.start(this.node.id(), new LocalNode(this.runtime, this.messaging), new Events());
+		this.backend.start(this.node.id(), this.numbers, new LocalNode(this.runtime, this.messaging), new Events());
 		this.backend.announce(this.node);
 		this.directory.refresh();
+		this.runtime.connect(this.router);
 	}
 
 	/**
@@ -161,8 +173,7 @@ public final class RusmCluster implements AutoCloseable {
 	 */
 	public List<NodeInfo> nodes() {
 		Map<String, NodeRecord> published = this.backend.nodes();
-		Map<String, Object> counts = this.backend.askAll(new NodeRequest(Operation.PROCESS_COUNT, null),
-				FAN_OUT_TIMEOUT);
+		Map<String, Object> counts = this.groups.askAll(Operation.PROCESS_COUNT, null);
 		List<NodeInfo> nodes = new ArrayList<>();
 		for (ClusterMember member : this.backend.members()) {
 			NodeRecord record = member.local() ? this.node : published.get(member.id());
@@ -251,9 +262,9 @@ public final class RusmCluster implements AutoCloseable {
 	 * @param request what to ask
 	 * @param timeout how long to wait; positive
 	 * @return the reply
-	 * @throws io.rusm.core.NoProcessException if no live process holds the name, or its node left
-	 * during the call
-	 * @throws io.rusm.core.ProcessExitedException if the holder ended before it replied
+	 * @throws io.rusm.core.NoProcessException if no live process holds the name
+	 * @throws io.rusm.core.ProcessExitedException if the holder ended before it replied (with
+	 * {@code noconnection} if its node left or failed during the call)
 	 * @throws io.rusm.core.CallTimeoutException if no reply came in time
 	 * @throws IllegalArgumentException at once if the holder runs on another node and the request
 	 * cannot be serialized
@@ -267,19 +278,10 @@ public final class RusmCluster implements AutoCloseable {
 	/**
 	 * The members of a process group on every node.
 	 * @param tag the tag; not blank
-	 * @return their pids, in order
+	 * @return their pids as this node sees them, in order
 	 */
 	public List<Pid> whereisTag(String tag) {
-		requireTag(tag);
-		List<Pid> members = new ArrayList<>();
-		askAll(Operation.TAG_MEMBERS, tag).forEach((memberId, answer) -> {
-			String nodeId = nodeOf(memberId);
-			for (Object number : (List<?>) answer) {
-				members.add(Pids.of(nodeId, (Long) number));
-			}
-		});
-		members.sort(null);
-		return members;
+		return this.groups.whereisTag(tag);
 	}
 
 	/**
@@ -288,8 +290,7 @@ public final class RusmCluster implements AutoCloseable {
 	 * @return how many were told to exit
 	 */
 	public int killTag(String tag) {
-		requireTag(tag);
-		return askAll(Operation.KILL_TAG, tag).values().stream().mapToInt((count) -> (Integer) count).sum();
+		return this.groups.killTag(tag);
 	}
 
 	/**
@@ -297,7 +298,7 @@ public final class RusmCluster implements AutoCloseable {
 	 * @return tag to count, sorted by tag
 	 */
 	public SortedMap<String, Integer> tagCounts() {
-		return summed(Operation.TAG_COUNTS);
+		return this.groups.summed(Operation.TAG_COUNTS);
 	}
 
 	/**
@@ -305,31 +306,7 @@ public final class RusmCluster implements AutoCloseable {
 	 * @return label to count, sorted by label
 	 */
 	public SortedMap<String, Integer> census() {
-		return summed(Operation.CENSUS);
-	}
-
-	private SortedMap<String, Integer> summed(Operation operation) {
-		SortedMap<String, Integer> sums = new TreeMap<>();
-		askAll(operation, null).values()
-			.forEach((answer) -> ((Map<?, ?>) answer)
-				.forEach((key, count) -> sums.merge((String) key, (Integer) count, Integer::sum)));
-		return sums;
-	}
-
-	private Map<String, Object> askAll(Operation operation, @Nullable String tag) {
-		return this.backend.askAll(new NodeRequest(operation, tag), FAN_OUT_TIMEOUT);
-	}
-
-	private String nodeOf(String memberId) {
-		NodeRecord record = this.backend.nodes().get(memberId);
-		return (record != null) ? record.id() : memberId;
-	}
-
-	private static void requireTag(String tag) {
-		Objects.requireNonNull(tag, "tag");
-		if (tag.isBlank()) {
-			throw new IllegalArgumentException("tag must not be blank");
-		}
+		return this.groups.summed(Operation.CENSUS);
 	}
 
 	// ------------------------------------------------------------------ leaving
@@ -344,7 +321,9 @@ public final class RusmCluster implements AutoCloseable {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		this.runtime.disconnect(this.router);
 		this.names.stopWatching();
+		this.watches.stop();
 		try {
 			this.backend.stop();
 			this.names.releaseAll();
@@ -369,6 +348,16 @@ public final class RusmCluster implements AutoCloseable {
 		}
 
 		@Override
+		public void nodeLeft(String nodeId) {
+			if (!nodeId.equals(RusmCluster.this.node.id())) {
+				Thread.ofVirtual().name("rusm-cluster-node-left").start(() -> {
+					RusmCluster.this.directory.refresh();
+					forgetNode(nodeId);
+				});
+			}
+		}
+
+		@Override
 		public void merged() {
 			Thread.ofVirtual().name("rusm-cluster-merged").start(() -> {
 				RusmCluster.this.backend.announce(RusmCluster.this.node);
@@ -384,15 +373,24 @@ public final class RusmCluster implements AutoCloseable {
 	}
 
 	/**
+	 * Calls, monitors and links to a node that left end with {@code noconnection} (the directory
+	 * already knows it is gone, so nothing new is sent there).
+	 */
+	private void forgetNode(String nodeId) {
+		this.messaging.nodeLeft(nodeId, this.directory.nameOf(nodeId));
+		this.watches.nodeLeft(nodeId);
+	}
+
+	/**
 	 * Calls waiting on a member that left fail; the oldest surviving member releases its names.
 	 */
 	private void cleanUpAfter(String memberId) {
 		try {
+			this.directory.refresh();
 			String gone = this.directory.nodeOfMember(memberId);
 			if (gone != null) {
-				this.messaging.nodeLeft(gone, this.directory.nameOf(gone));
+				forgetNode(gone);
 			}
-			this.directory.refresh();
 			List<ClusterMember> members = this.backend.members();
 			if (members.isEmpty() || !members.get(0).local()) {
 				return;
@@ -404,7 +402,9 @@ public final class RusmCluster implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not release the names of a member that left", ex);
+			if (this.backend.running()) {
+				logger.warn("Could not release the names of a member that left", ex);
+			}
 		}
 	}
 }

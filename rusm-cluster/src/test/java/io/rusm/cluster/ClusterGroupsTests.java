@@ -49,7 +49,11 @@ class ClusterGroupsTests {
 			.sorted()
 			.toList();
 		for (int node = 0; node < NODES; node++) {
-			assertThat(members.node(node).whereisTag("plan-1")).containsExactlyElementsOf(expected);
+			List<Pid> seen = members.node(node).whereisTag("plan-1");
+			assertThat(seen).extracting(Pid::id)
+				.containsExactlyInAnyOrderElementsOf(expected.stream().map(Pid::id).toList());
+			assertThat(seen).filteredOn(Pid::isLocal).hasSize(2);
+			assertThat(seen).isSorted();
 		}
 		assertThat(members.node(0).whereisTag("no-such-tag")).isEmpty();
 	}

@@ -1,10 +1,14 @@
 package io.rusm.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +61,10 @@ class GlobalNamesTests {
 		Pid holder = idle(0).pid();
 		assertThat(members.node(0).register("visible", holder)).isTrue();
 		for (int node = 0; node < NODES; node++) {
-			assertThat(members.node(node).whereis("visible")).contains(holder);
-			assertThat(members.node(node).registered()).containsEntry("visible", holder);
+			int viewer = node;
+			assertThat(members.node(node).whereis("visible"))
+				.hasValueSatisfying((seen) -> assertThat(TestMembers.sameProcess(seen, viewer, holder, 0)).isTrue());
+			assertThat(members.node(node).registered().get("visible")).isEqualTo(members.node(node).whereis("visible").get());
 		}
 	}
 
@@ -67,7 +73,7 @@ class GlobalNamesTests {
 		assertThat(members.node(0).register("taken", idle(0).pid())).isTrue();
 		Pid other = idle(1).pid();
 		assertThat(members.node(1).register("taken", other)).isFalse();
-		assertThat(members.node(2).whereis("taken")).isNotEqualTo(java.util.Optional.of(other));
+		assertThat(members.node(2).whereis("taken")).isNotEqualTo(Optional.of(other));
 	}
 
 	@Test
@@ -139,9 +145,10 @@ class GlobalNamesTests {
 			assertThat(info.tags()).containsExactly("trackers");
 			assertThat(info.names()).isEmpty();
 		});
-		assertThat(members.node(0).whereisOrSpawn("tracker", options, (ctx) -> {
+		Pid seen = members.node(0).whereisOrSpawn("tracker", options, (ctx) -> {
 			throw new AssertionError("a second holder ran");
-		})).isEqualTo(pid);
+		});
+		assertThat(TestMembers.sameProcess(seen, 0, pid, 1)).isTrue();
 	}
 
 	@RepeatedTest(40)
@@ -150,10 +157,11 @@ class GlobalNamesTests {
 		AtomicInteger bodies = new AtomicInteger();
 		CountDownLatch ready = new CountDownLatch(CALLERS);
 		CountDownLatch go = new CountDownLatch(1);
-		ConcurrentHashMap<Pid, Integer> answers = new ConcurrentHashMap<>();
-		List<Thread> callers = new java.util.ArrayList<>();
+		ConcurrentHashMap<Integer, Set<Pid>> answers = new ConcurrentHashMap<>();
+		List<Thread> callers = new ArrayList<>();
 		for (int i = 0; i < CALLERS; i++) {
-			RusmCluster node = members.node(i % NODES);
+			int index = i % NODES;
+			RusmCluster node = members.node(index);
 			callers.add(Thread.ofVirtual().start(() -> {
 				ready.countDown();
 				try {
@@ -167,7 +175,7 @@ class GlobalNamesTests {
 					bodies.incrementAndGet();
 					ctx.receive();
 				});
-				answers.merge(pid, 1, Integer::sum);
+				answers.computeIfAbsent(index, (key) -> ConcurrentHashMap.newKeySet()).add(pid);
 			}));
 		}
 		ready.await();
@@ -175,15 +183,20 @@ class GlobalNamesTests {
 		for (Thread caller : callers) {
 			caller.join(Duration.ofSeconds(30));
 		}
-		assertThat(answers).hasSize(1);
-		assertThat(answers.values()).containsExactly(CALLERS);
-		Pid winner = answers.keySet().iterator().next();
+		assertThat(answers).as("every node's callers got an answer").hasSize(NODES);
+		assertThat(answers.values()).as("the callers on one node all got one pid").allSatisfy((pids) -> assertThat(pids).hasSize(1));
+		List<Integer> owners = IntStream.range(0, NODES)
+			.filter((node) -> answers.get(node).iterator().next().isLocal())
+			.boxed()
+			.toList();
+		assertThat(owners).as("the holder is local on exactly one node").hasSize(1);
+		int owner = owners.get(0);
+		Pid winner = answers.get(owner).iterator().next();
+		for (int node = 0; node < NODES; node++) {
+			assertThat(TestMembers.sameProcess(answers.get(node).iterator().next(), node, winner, owner)).isTrue();
+		}
+		assertThat(members.runtime(owner).isAlive(winner)).isTrue();
 		await().atMost(Duration.ofSeconds(5)).until(() -> bodies.get() == 1);
-		assertThat(members.node(repetition.getCurrentRepetition() % NODES).whereis(name)).contains(winner);
-		long holders = java.util.stream.IntStream.range(0, NODES)
-			.filter((node) -> members.runtime(node).isAlive(winner))
-			.count();
-		assertThat(holders).isEqualTo(1);
 		assertThat(bodies.get()).isEqualTo(1);
 	}
 }

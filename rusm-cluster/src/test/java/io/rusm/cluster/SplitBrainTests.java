@@ -2,12 +2,14 @@ package io.rusm.cluster;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.hazelcast.config.Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.rusm.core.ExitReason;
+import io.rusm.core.Pid;
 import io.rusm.core.ProcessHandle;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,15 +58,22 @@ class SplitBrainTests {
 		assertLost(rightSecond, "contested-a");
 		assertLost(leftSecond, "contested-b");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			for (RusmCluster node : List.of(left, right)) {
-				assertThat(node.whereis("contested-a")).contains(leftFirst.pid());
-				assertThat(node.whereis("contested-b")).contains(rightFirst.pid());
-				assertThat(node.whereis("uncontested")).contains(rightAlone.pid());
+			for (int node = 0; node < 2; node++) {
+				RusmCluster cluster = this.members.node(node);
+				assertHeldBy(cluster.whereis("contested-a"), node, leftFirst.pid(), 0);
+				assertHeldBy(cluster.whereis("contested-b"), node, rightFirst.pid(), 1);
+				assertHeldBy(cluster.whereis("uncontested"), node, rightAlone.pid(), 1);
 			}
 		});
 		assertThat(leftFirst.isAlive()).isTrue();
 		assertThat(rightFirst.isAlive()).isTrue();
 		assertThat(rightAlone.isAlive()).isTrue();
+	}
+
+	private static void assertHeldBy(Optional<Pid> seen, int viewer, Pid holder,
+			int owner) {
+		assertThat(seen).hasValueSatisfying(
+				(pid) -> assertThat(TestMembers.sameProcess(pid, viewer, holder, owner)).as("held by " + holder).isTrue());
 	}
 
 	private ProcessHandle holder(int node) {

@@ -15,6 +15,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
 import io.rusm.cluster.hazelcast.HazelcastMembers;
+import io.rusm.core.Pid;
 import io.rusm.core.Runtime;
 
 /**
@@ -90,6 +91,15 @@ final class TestMembers implements AutoCloseable {
 
 	HazelcastInstance member(int index) {
 		return this.members.get(index);
+	}
+
+	/**
+	 * Whether {@code seen}, a pid as node {@code viewer} sees it, stands for process {@code local} of
+	 * node {@code owner}: the same process number (unique in this JVM, since process numbers are
+	 * thread ids), local on its own node and remote ({@code <K.N.0>}, {@code K >= 1}) elsewhere.
+	 */
+	static boolean sameProcess(Pid seen, int viewer, Pid local, int owner) {
+		return seen.id() == local.id() && seen.isLocal() == (viewer == owner);
 	}
 
 	/** Simulates a crash of member {@code index}: no goodbye to the others. */

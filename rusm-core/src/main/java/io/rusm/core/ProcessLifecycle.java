@@ -179,7 +179,8 @@ final class ProcessLifecycle {
 		this.groups.release(held.tags(), process);
 		this.timers.drop(held.detachTimers());
 		this.links.release(process, held, reason);
-		if ((label != null || reason instanceof ExitReason.Crashed) && this.logLevel.includes(LogLevel.forExit(reason))) {
+		boolean logged = label != null || reason instanceof ExitReason.Crashed;
+		if (logged && this.logLevel.includes(LogLevel.forExit(reason))) {
 			LifecycleLog.exited(process.pid, label, reason);
 		}
 		if (label != null || !held.tags().isEmpty()) {

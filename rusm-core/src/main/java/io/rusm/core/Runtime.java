@@ -67,6 +67,10 @@ public final class Runtime implements AutoCloseable {
 
 	private final ProcessLifecycle lifecycle;
 
+	private volatile @Nullable RemoteProcesses remote;
+
+	private final Object remoteLock = new Object();
+
 	private Runtime(Builder builder) {
 		this.table = new ProcessTable();
 		this.registry = new NameRegistry();
@@ -79,11 +83,12 @@ public final class Runtime implements AutoCloseable {
 		this.exitListeners = new ExitListeners(builder.exitListener);
 		Keeper keeper = new Keeper(this.table, builder.keepAlive);
 		this.shutdown = new Shutdown(this.table, this.timers, keeper, builder.logLevel);
-		this.lifecycle = new ProcessLifecycle(new MailboxPolicy(builder.trackDepth, builder.mailboxCapacity, builder.contextPropagator),
-				builder.logLevel, (lifecycle, body, options, processControl) -> new ProcessContext(this, lifecycle, body,
-						options, processControl),
-				this.table, this.registry, this.groups, this.links, this.census, this.timers, this.exitListeners, keeper,
-				this.shutdown);
+		MailboxPolicy policy = new MailboxPolicy(builder.trackDepth, builder.mailboxCapacity,
+				builder.contextPropagator);
+		ProcessLifecycle.Factory processes = (lifecycle, body, options, processControl) -> new ProcessContext(this,
+				lifecycle, body, options, processControl);
+		this.lifecycle = new ProcessLifecycle(policy, builder.logLevel, processes, this.table, this.registry,
+				this.groups, this.links, this.census, this.timers, this.exitListeners, keeper, this.shutdown);
 	}
 
 	/**
@@ -212,6 +217,10 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public boolean kill(Pid pid) {
 		Objects.requireNonNull(pid, "pid");
+		RemoteProcesses remote = remoteFor(pid);
+		if (remote != null) {
+			return remote.exit(pid, ExitReason.KILLED);
+		}
 		return this.lifecycle.exit(pid, ExitReason.KILLED);
 	}
 
@@ -227,6 +236,10 @@ public final class Runtime implements AutoCloseable {
 	public boolean exit(Pid pid, ExitReason reason) {
 		Objects.requireNonNull(pid, "pid");
 		Objects.requireNonNull(reason, "reason");
+		RemoteProcesses remote = remoteFor(pid);
+		if (remote != null) {
+			return remote.exit(pid, reason);
+		}
 		return this.lifecycle.exit(pid, reason);
 	}
 
@@ -243,6 +256,10 @@ public final class Runtime implements AutoCloseable {
 	public boolean signalExit(Pid pid, ExitReason reason) {
 		Objects.requireNonNull(pid, "pid");
 		Objects.requireNonNull(reason, "reason");
+		RemoteProcesses remote = remoteFor(pid);
+		if (remote != null) {
+			return remote.signalExit(pid, reason);
+		}
 		return this.links.signalExit(Pid.SYSTEM, pid, reason);
 	}
 
@@ -271,6 +288,53 @@ public final class Runtime implements AutoCloseable {
 		return this.exitListeners.remove(Objects.requireNonNull(listener, "listener"));
 	}
 
+	// ------------------------------------------------------------------ other nodes
+
+	/**
+	 * Routes every operation on a pid of another node ({@link Pid#node()} other than {@code 0}) to
+	 * {@code remote}: how a cluster layer makes {@code send}, {@code call}, {@code link},
+	 * {@code monitor}, {@code kill}, {@code exit}, {@code signalExit} and {@code isAlive} location
+	 * transparent. Operations on local pids are unaffected.
+	 * @param remote the router of the cluster this runtime joined
+	 * @throws IllegalStateException if another router is installed
+	 */
+	public void connect(RemoteProcesses remote) {
+		Objects.requireNonNull(remote, "remote");
+		synchronized (this.remoteLock) {
+			if (this.remote != null && this.remote != remote) {
+				throw new IllegalStateException("this runtime is already connected to a cluster");
+			}
+			this.remote = remote;
+		}
+	}
+
+	/**
+	 * Removes a router installed with {@link #connect(RemoteProcesses)}: remote pids behave as dead
+	 * processes again.
+	 * @param remote the router to remove
+	 * @return whether it was installed
+	 */
+	public boolean disconnect(RemoteProcesses remote) {
+		Objects.requireNonNull(remote, "remote");
+		synchronized (this.remoteLock) {
+			if (this.remote != remote) {
+				return false;
+			}
+			this.remote = null;
+			return true;
+		}
+	}
+
+	/** The router for {@code pid} if it is remote and a cluster is connected; {@code null} otherwise. */
+	private @Nullable RemoteProcesses remoteFor(Pid pid) {
+		return pid.isLocal() ? null : this.remote;
+	}
+
+	/** The router if exactly one of two pids is remote and a cluster is connected. */
+	private @Nullable RemoteProcesses remoteFor(Pid a, Pid b) {
+		return (a.isLocal() == b.isLocal()) ? null : this.remote;
+	}
+
 	// ------------------------------------------------------------------ messages
 
 	/**
@@ -294,6 +358,10 @@ public final class Runtime implements AutoCloseable {
 	public Delivery trySend(Pid pid, Object message) {
 		Objects.requireNonNull(pid, "pid");
 		Objects.requireNonNull(message, "message");
+		RemoteProcesses remote = remoteFor(pid);
+		if (remote != null) {
+			return remote.send(pid, message);
+		}
 		Proc process = this.table.get(pid);
 		return (process != null) ? process.deliver(message) : Delivery.NO_PROCESS;
 	}
@@ -339,6 +407,10 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public <T> T call(Pid pid, Object request, Duration timeout) {
 		Objects.requireNonNull(pid, "pid");
+		RemoteProcesses remote = remoteFor(pid);
+		if (remote != null) {
+			return remote.call(pid, request, timeout);
+		}
 		Proc callee = this.table.live(pid);
 		if (callee == null) {
 			throw new NoProcessException("no process " + pid);
@@ -395,6 +467,11 @@ public final class Runtime implements AutoCloseable {
 	public void link(Pid a, Pid b) {
 		Objects.requireNonNull(a, "a");
 		Objects.requireNonNull(b, "b");
+		RemoteProcesses remote = remoteFor(a, b);
+		if (remote != null) {
+			remote.link(a.isLocal() ? a : b, a.isLocal() ? b : a);
+			return;
+		}
 		this.links.link(a, b);
 	}
 
@@ -406,6 +483,11 @@ public final class Runtime implements AutoCloseable {
 	public void unlink(Pid a, Pid b) {
 		Objects.requireNonNull(a, "a");
 		Objects.requireNonNull(b, "b");
+		RemoteProcesses remote = remoteFor(a, b);
+		if (remote != null) {
+			remote.unlink(a.isLocal() ? a : b, a.isLocal() ? b : a);
+			return;
+		}
 		this.links.unlink(a, b);
 	}
 
@@ -435,6 +517,10 @@ public final class Runtime implements AutoCloseable {
 	public MonitorRef monitor(Pid watcher, Pid target) {
 		Objects.requireNonNull(watcher, "watcher");
 		Objects.requireNonNull(target, "target");
+		RemoteProcesses remote = remoteFor(target);
+		if (remote != null && watcher.isLocal()) {
+			return remote.monitor(watcher, target);
+		}
 		return this.links.monitor(watcher, target);
 	}
 
@@ -445,6 +531,10 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public boolean demonitor(MonitorRef ref) {
 		Objects.requireNonNull(ref, "ref");
+		RemoteProcesses remote = remoteFor(ref.target());
+		if (remote != null) {
+			return remote.demonitor(ref);
+		}
 		return this.links.demonitor(ref);
 	}
 
@@ -593,6 +683,10 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public boolean isAlive(Pid pid) {
 		Objects.requireNonNull(pid, "pid");
+		RemoteProcesses remote = remoteFor(pid);
+		if (remote != null) {
+			return remote.isAlive(pid);
+		}
 		return this.table.contains(pid);
 	}
 

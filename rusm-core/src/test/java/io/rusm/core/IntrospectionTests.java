@@ -3,6 +3,7 @@ package io.rusm.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -206,4 +207,16 @@ class IntrospectionTests {
 		assertThat(runtime.census()).containsExactly(entry("fine", 1));
 	}
 
+	@Test
+	void theFirstReleasesShapeOfProcessInfoStillDescribesARunningProcess() {
+		Instant now = Instant.now();
+		ProcessInfo info = new ProcessInfo(Pid.of(7), null, List.of(), Set.of(), Set.of(), Set.of(), 2, false, now);
+		assertThat(info.state()).isEqualTo(ProcessInfo.State.RUNNING);
+		assertThat(info.exitingSince()).isNull();
+		assertThat(info.trackedMailboxDepth()).hasValue(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProcessInfo(Pid.of(7), null, List.of(), Set.of(),
+				Set.of(), Set.of(), 0, false, now, ProcessInfo.State.EXITING, null)).withMessageContaining("exitingSince");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProcessInfo(Pid.of(7), null, List.of(), Set.of(),
+				Set.of(), Set.of(), 0, false, now, ProcessInfo.State.RUNNING, now)).withMessageContaining("exitingSince");
+	}
 }

@@ -29,6 +29,12 @@ public interface ClusterBackend {
 	String address();
 
 	/**
+	 * Whether the local member is running (a crashed or stopped member answers nothing).
+	 * @return whether the engine runs
+	 */
+	boolean running();
+
+	/**
 	 * The current members, oldest first.
 	 * @return the membership view
 	 */
@@ -123,11 +129,12 @@ public interface ClusterBackend {
 	/**
 	 * Starts answering requests, receiving envelopes and reporting events for this node.
 	 * @param nodeId the node's id, the address of its envelopes
+	 * @param pids how pids in messages are written and read
 	 * @param handler answers requests and receives envelopes from other nodes
 	 * @param events receives cluster events
 	 * @throws IllegalStateException if a node already runs on this member
 	 */
-	void start(String nodeId, NodeHandler handler, ClusterEvents events);
+	void start(String nodeId, PidTranslation pids, NodeHandler handler, ClusterEvents events);
 
 	/**
 	 * Stops answering and reporting; the engine itself keeps running (it may be the application's).

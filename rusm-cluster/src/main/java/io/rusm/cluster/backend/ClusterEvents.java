@@ -15,6 +15,13 @@ public interface ClusterEvents {
 	void memberLeft(String memberId);
 
 	/**
+	 * A node left the cluster: it closed, or its member left or was found dead and the node was
+	 * forgotten.
+	 * @param nodeId the node's id
+	 */
+	void nodeLeft(String nodeId);
+
+	/**
 	 * This member rejoined the cluster after a split healed; its member id may have changed.
 	 */
 	void merged();

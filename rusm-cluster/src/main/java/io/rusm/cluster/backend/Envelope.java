@@ -62,6 +62,33 @@ public record Envelope(Kind kind, long pid, long correlation, @Nullable String r
 		MAILBOX_FULL,
 
 		/** The call failed on the callee's node for another reason (the detail says which). */
-		FAILED
+		FAILED,
+
+		/** End a process with the reason in the detail; answered with a {@code Boolean} reply. */
+		EXIT,
+
+		/** Send a process an exit signal with the reason in the detail; answered like {@link #EXIT}. */
+		SIGNAL_EXIT,
+
+		/** Whether a process is alive; answered with a {@code Boolean} reply. */
+		IS_ALIVE,
+
+		/** Watch a process for the sender's process (payload: its number) under the correlation id. */
+		MONITOR,
+
+		/** Stop the watch with the correlation id. */
+		DEMONITOR,
+
+		/** The watched process ended, with the reason in the detail. */
+		DOWN,
+
+		/** Link a process to the sender's process (payload: its number). */
+		LINK,
+
+		/** Remove the link between a process and the sender's process (payload: its number). */
+		UNLINK,
+
+		/** The sender's linked process (payload: its number) ended, with the reason in the detail. */
+		LINK_EXIT
 	}
 }

@@ -20,6 +20,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryMergedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.topic.ITopic;
@@ -35,6 +36,7 @@ import io.rusm.cluster.backend.NameRecord;
 import io.rusm.cluster.backend.NodeHandler;
 import io.rusm.cluster.backend.NodeRecord;
 import io.rusm.cluster.backend.NodeRequest;
+import io.rusm.cluster.backend.PidTranslation;
 
 /**
  * The cluster engine on one Hazelcast member: names in an {@code IMap} (claims with
@@ -78,6 +80,8 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	private @Nullable UUID mergeListener;
 
+	private @Nullable UUID nodesListener;
+
 	private @Nullable ITopic<EnvelopeMessage> inbox;
 
 	private @Nullable UUID inboxListener;
@@ -109,6 +113,11 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	private static String address(Member member) {
 		return member.getAddress().getHost() + ":" + member.getAddress().getPort();
+	}
+
+	@Override
+	public boolean running() {
+		return this.hazelcast.getLifecycleService().isRunning();
 	}
 
 	@Override
@@ -209,15 +218,17 @@ public final class HazelcastBackend implements ClusterBackend {
 	}
 
 	@Override
-	public synchronized void start(String nodeId, NodeHandler handler, ClusterEvents events) {
+	public synchronized void start(String nodeId, PidTranslation pids, NodeHandler handler, ClusterEvents events) {
 		Objects.requireNonNull(nodeId, "nodeId");
 		Objects.requireNonNull(handler, "handler");
+		Objects.requireNonNull(pids, "pids");
 		Objects.requireNonNull(events, "events");
 		if (this.hazelcast.getUserContext().putIfAbsent(HANDLER_KEY, handler) != null) {
 			throw new IllegalStateException("a rusm node already runs on the Hazelcast member "
 					+ this.hazelcast.getName() + "; join each member once");
 		}
 		this.handler = handler;
+		bindPidSerializer(pids);
 		this.membershipListener = this.hazelcast.getCluster().addMembershipListener(new MembershipListener() {
 			@Override
 			public void memberAdded(MembershipEvent event) {
@@ -235,6 +246,12 @@ public final class HazelcastBackend implements ClusterBackend {
 		});
 		this.mergeListener = this.names.addEntryListener(
 				(EntryMergedListener<String, NameRecord>) (event) -> events.nameMerged(event.getKey()), false);
+		this.nodesListener = this.nodes.addEntryListener((EntryRemovedListener<String, NodeRecord>) (event) -> {
+			NodeRecord gone = event.getOldValue();
+			if (gone != null) {
+				events.nodeLeft(gone.id());
+			}
+		}, true);
 		ITopic<EnvelopeMessage> topic = this.hazelcast.getTopic(INBOX + nodeId);
 		this.inbox = topic;
 		this.inboxListener = topic.addMessageListener((message) -> {
@@ -245,6 +262,17 @@ public final class HazelcastBackend implements ClusterBackend {
 		});
 	}
 
+	private void bindPidSerializer(@Nullable PidTranslation pids) {
+		if (this.hazelcast.getUserContext().get(PidSerializer.USER_CONTEXT_KEY) instanceof PidSerializer serializer) {
+			serializer.bind(pids);
+		}
+		else if (pids != null) {
+			logger.warn("The Hazelcast member {} has no pid serializer: pids in messages to other nodes keep this "
+					+ "node's numbering; build its config with HazelcastMembers.config or withPidSerializer",
+					this.hazelcast.getName());
+		}
+	}
+
 	@Override
 	public synchronized void stop() {
 		NodeHandler started = this.handler;
@@ -252,6 +280,7 @@ public final class HazelcastBackend implements ClusterBackend {
 			return;
 		}
 		this.handler = null;
+		bindPidSerializer(null);
 		if (!this.hazelcast.getLifecycleService().isRunning()) {
 			return;
 		}
@@ -264,6 +293,9 @@ public final class HazelcastBackend implements ClusterBackend {
 		}
 		if (this.mergeListener != null) {
 			this.names.removeEntryListener(this.mergeListener);
+		}
+		if (this.nodesListener != null) {
+			this.nodes.removeEntryListener(this.nodesListener);
 		}
 		if (this.inbox != null && this.inboxListener != null) {
 			this.inbox.removeMessageListener(this.inboxListener);

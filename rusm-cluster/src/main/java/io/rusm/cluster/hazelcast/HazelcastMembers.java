@@ -50,6 +50,24 @@ public final class HazelcastMembers {
 		join.getMulticastConfig().setEnabled(false);
 		join.getAutoDetectionConfig().setEnabled(false);
 		join.getTcpIpConfig().setEnabled(true).setMembers(new ArrayList<>(settings.members()));
+		return withPidSerializer(config);
+	}
+
+	/**
+	 * Adds to a member configuration the serializer that translates pids between nodes, so a pid in
+	 * a message sent from node X arrives on node Y as X's pid. {@link #config(ClusterSettings)}
+	 * includes it; an application that builds its own configuration adds it here before the member
+	 * starts (without it, pids in messages keep the sender's numbering).
+	 * @param config a member configuration
+	 * @return the same configuration
+	 */
+	public static Config withPidSerializer(Config config) {
+		Objects.requireNonNull(config, "config");
+		if (!(config.getUserContext().get(PidSerializer.USER_CONTEXT_KEY) instanceof PidSerializer)) {
+			PidSerializer serializer = new PidSerializer();
+			config.getSerializationConfig().getCompactSerializationConfig().addSerializer(serializer);
+			config.getUserContext().put(PidSerializer.USER_CONTEXT_KEY, serializer);
+		}
 		return config;
 	}
 

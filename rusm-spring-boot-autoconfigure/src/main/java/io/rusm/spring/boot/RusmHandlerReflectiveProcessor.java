@@ -28,6 +28,11 @@ public class RusmHandlerReflectiveProcessor extends SimpleReflectiveProcessor {
 	public RusmHandlerReflectiveProcessor() {
 	}
 
+	/**
+	 * Registers a handler method for invocation, and its parameter and return types for binding.
+	 * @param hints the reflection hints to add to
+	 * @param method a {@code @RusmHandler} method
+	 */
 	@Override
 	protected void registerMethodHint(ReflectionHints hints, Method method) {
 		hints.registerMethod(method, ExecutableMode.INVOKE);

@@ -42,6 +42,8 @@ final class Singleton implements ProcessBody {
 
 	private boolean stopping;
 
+	private boolean supervisorEnded;
+
 	Singleton(ProcessDefinition definition, int maxRestarts, Duration within, Duration shutdownTimeout) {
 		this.definition = definition;
 		this.supervisor = Supervisor.builder()
@@ -135,6 +137,9 @@ final class Singleton implements ProcessBody {
 			return;
 		}
 		this.pid = null;
+		if (this.supervisorEnded) {
+			return;
+		}
 		this.lastExit = reason;
 		this.state = (!this.stopping && this.definition.restart().restarts(reason))
 				? SingletonStatus.State.RESTARTING : SingletonStatus.State.STOPPED;
@@ -142,10 +147,12 @@ final class Singleton implements ProcessBody {
 
 	/**
 	 * Records the end of the supervisor: stopped when the context stopped it, exhausted
-	 * when it gave up (or could not start the singleton, or was killed) otherwise.
+	 * when it gave up (or could not start the singleton, or was killed) otherwise. The
+	 * incarnation is left as it is: one that outlives a killed supervisor is still seen,
+	 * and still stopped, until its own end is recorded.
 	 */
 	private synchronized void supervisorEnded(ExitReason reason) {
-		this.pid = null;
+		this.supervisorEnded = true;
 		if (this.stopping || !reason.isAbnormal()) {
 			this.state = SingletonStatus.State.STOPPED;
 		}

@@ -42,6 +42,13 @@ public final class ObservationHandlerObserver implements RusmHandlerObserver {
 		this.registry = Objects.requireNonNull(registry, "registry");
 	}
 
+	/**
+	 * Handles the message inside a {@value #NAME} observation, which records what the handler threw.
+	 * @param processName the name of the singleton
+	 * @param message the message, a {@link Call} for a call
+	 * @param handling the dispatch to the handler
+	 * @throws Exception whatever the handler threw
+	 */
 	@Override
 	public void observe(String processName, Object message, Handling handling) throws Exception {
 		boolean call = message instanceof Call;

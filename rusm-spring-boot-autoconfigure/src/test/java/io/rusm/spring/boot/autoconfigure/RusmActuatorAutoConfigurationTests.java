@@ -133,6 +133,29 @@ class RusmActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void theExitMeterAndTheExitsSectionWorkWithAUserDeclaredRuntime() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=rusm")
+			.withBean("userRuntime", Runtime.class, Runtime::create)
+			.run((context) -> {
+				Runtime runtime = context.getBean(Runtime.class);
+				assertThat(runtime).isSameAs(context.getBean("userRuntime"));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean(RusmMeterBinder.class).bindTo(registry);
+				ProcessHandle crashed = runtime.spawn((ctx) -> {
+					throw new IllegalStateException("boom");
+				});
+				crashed.join();
+				assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).tag("reason", "crashed").functionCounter()
+					.count()).isEqualTo(1);
+				RusmEndpoint.ExitsDescriptor exits = (RusmEndpoint.ExitsDescriptor) context.getBean(RusmEndpoint.class)
+					.section("exits", null, null, null, null, null, null, null);
+				assertThat(exits.exits()).singleElement()
+					.satisfies((exit) -> assertThat(exit.pid()).isEqualTo(crashed.pid().toString()));
+			});
+	}
+
+	@Test
 	void metricsBackOffWithoutMicrometer() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -241,7 +264,7 @@ class RusmActuatorAutoConfigurationTests {
 
 		@Bean
 		RusmEndpoint userEndpoint(Runtime runtime) {
-			return new RusmEndpoint(runtime, null, null, false);
+			return new RusmEndpoint(runtime, null, null);
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.ObservationView;
@@ -21,6 +23,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -86,6 +92,25 @@ class RusmObservationAutoConfigurationTests {
 				.hasAnObservationWithAKeyValue("rusm.message.kind", "message")
 				.hasAnObservationWithAKeyValue("rusm.message.type", Note.class.getName());
 		});
+	}
+
+	@Test
+	void springBootTimesEachHandledMessage() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.run((context) -> {
+				context.getBean(Runtime.class).call("echo", "Ada", TIMEOUT);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				await().atMost(TIMEOUT).untilAsserted(() -> { // stopped once the handler returned, after its reply
+					Timer timer = meters.find(ObservationHandlerObserver.NAME)
+						.tags("rusm.process", "echo", "rusm.message.kind", "call")
+						.timer();
+					assertThat(timer).as("%s", meters.getMeters().stream().map((m) -> m.getId().getName()).toList())
+						.isNotNull();
+					assertThat(timer.count()).isOne();
+				});
+			});
 	}
 
 	@Test

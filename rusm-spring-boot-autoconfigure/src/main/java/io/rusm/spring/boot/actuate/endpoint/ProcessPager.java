@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.function.Function;
 
 import io.rusm.core.Pid;
 import io.rusm.core.ProcessInfo;
@@ -20,17 +19,18 @@ import io.rusm.core.Runtime;
  * of a name, the members of a process group), else from its process table. Sorted by
  * pid and filtered at most by one index, a page only describes its own processes;
  * otherwise every candidate is described once and only the best {@code offset + limit}
- * are kept.
+ * are kept. Pages asked for at the same time share one copy of the process table.
  */
 final class ProcessPager {
 
+	private static final String TABLE = "table";
+
 	private final Runtime runtime;
 
-	private final Function<ProcessInfo, ProcessDescriptor> describe;
+	private final SharedReads<String, List<Pid>> tables = new SharedReads<>();
 
-	ProcessPager(Runtime runtime, Function<ProcessInfo, ProcessDescriptor> describe) {
+	ProcessPager(Runtime runtime) {
 		this.runtime = runtime;
-		this.describe = describe;
 	}
 
 	ProcessPageDescriptor page(ProcessQuery query) {
@@ -100,11 +100,11 @@ final class ProcessPager {
 			members.sort(Comparator.naturalOrder());
 			return members;
 		}
-		return this.runtime.list();
+		return this.tables.get(TABLE, this.runtime::list);
 	}
 
 	private ProcessPageDescriptor describe(ProcessQuery query, int total, List<ProcessInfo> page) {
-		List<ProcessDescriptor> processes = page.stream().map(this.describe).toList();
+		List<ProcessDescriptor> processes = page.stream().map(ProcessDescriptor::of).toList();
 		boolean truncated = (long) query.offset() + processes.size() < total;
 		return new ProcessPageDescriptor(total, query.offset(), query.limit(), truncated, processes);
 	}

@@ -39,7 +39,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * <p>
  * No answer grows with the number of processes: {@code processes} is paged (see
  * {@link #section}) and the summary holds at most {@value SummaryDescriptor#MAX_ENTRIES}
- * names, labels and process groups.
+ * names, labels and process groups. Concurrent identical reads of the summary or of a
+ * page share one computation, so many clients polling at once cost one walk of the
+ * process table, not one each.
  * <p>
  * Read-only by default: killing needs {@code management.endpoint.rusm.access=unrestricted}.
  *
@@ -59,6 +61,8 @@ public class RusmEndpoint {
 
 	static final String EXITS = "exits";
 
+	private static final String SUMMARY = "summary";
+
 	private static final Comparator<Map.Entry<String, Integer>> LARGEST_FIRST = Map.Entry
 		.<String, Integer>comparingByValue(Comparator.reverseOrder())
 		.thenComparing(Map.Entry.comparingByKey());
@@ -69,36 +73,38 @@ public class RusmEndpoint {
 
 	private final @Nullable RusmProcessRegistry singletons;
 
-	private final boolean mailboxDepthTracked;
-
 	private final ProcessPager pager;
+
+	private final SharedReads<String, SummaryDescriptor> summaries = new SharedReads<>();
+
+	private final SharedReads<ProcessQuery, ProcessPageDescriptor> pages = new SharedReads<>();
 
 	/**
 	 * Creates the endpoint.
 	 * @param runtime the runtime to show
 	 * @param exits the exit history, or {@code null} if none is kept
 	 * @param singletons the registry of {@code @RusmProcess} singletons, or {@code null}
-	 * @param mailboxDepthTracked whether the runtime tracks mailbox depths; if not, no
-	 * depth is shown rather than a false 0
 	 */
-	public RusmEndpoint(Runtime runtime, @Nullable ExitRecords exits, @Nullable RusmProcessRegistry singletons,
-			boolean mailboxDepthTracked) {
+	public RusmEndpoint(Runtime runtime, @Nullable ExitRecords exits, @Nullable RusmProcessRegistry singletons) {
 		this.runtime = Objects.requireNonNull(runtime, "runtime");
 		this.exits = exits;
 		this.singletons = singletons;
-		this.mailboxDepthTracked = mailboxDepthTracked;
-		this.pager = new ProcessPager(runtime, this::describe);
+		this.pager = new ProcessPager(runtime);
 	}
 
 	/**
 	 * Returns the summary of the runtime: counters, the first names, the largest labels
-	 * and process groups (with the full count of each), and the singletons. Its cost
-	 * grows with the number of names, labels and groups, never with the number of
-	 * processes.
+	 * and process groups (with the full count of each), and the singletons. Its own work
+	 * grows with the number of names, labels and groups, not with the number of processes
+	 * (the runtime's {@link Runtime#tagCounts()} still counts the members of each group).
 	 * @return the summary
 	 */
 	@ReadOperation
 	public SummaryDescriptor summary() {
+		return this.summaries.get(SUMMARY, this::describeSummary);
+	}
+
+	private SummaryDescriptor describeSummary() {
 		SortedMap<String, Pid> names = this.runtime.registered();
 		SortedMap<String, Integer> census = this.runtime.census();
 		SortedMap<String, Integer> tags = this.runtime.tagCounts();
@@ -143,7 +149,10 @@ public class RusmEndpoint {
 			@Nullable String label, @Nullable String tag, @Nullable String name, @Nullable String sort,
 			@Nullable String order) {
 		return switch (section) {
-			case PROCESSES -> this.pager.page(ProcessQuery.parse(limit, offset, label, tag, name, sort, order));
+			case PROCESSES -> {
+				ProcessQuery query = ProcessQuery.parse(limit, offset, label, tag, name, sort, order);
+				yield this.pages.get(query, () -> this.pager.page(query));
+			}
 			case CENSUS -> new CensusDescriptor(this.runtime.census());
 			case TAGS -> new TagsDescriptor(this.runtime.tagCounts());
 			case NAMES -> new NamesDescriptor(names());
@@ -207,16 +216,13 @@ public class RusmEndpoint {
 	private @Nullable OperationResponseBody process(Pid pid) {
 		Optional<ProcessInfo> info = this.runtime.info(pid);
 		if (info.isPresent()) {
-			return describe(info.get());
+			ProcessDescriptor process = ProcessDescriptor.of(info.get());
+			return this.runtime.stackTrace(pid).map(process::withStack).orElse(process);
 		}
 		if (this.exits != null) {
 			return this.exits.find(pid).map(ExitDescriptor::of).orElse(null);
 		}
 		return null;
-	}
-
-	private ProcessDescriptor describe(ProcessInfo info) {
-		return ProcessDescriptor.of(info, this.mailboxDepthTracked);
 	}
 
 	private Map<String, String> names() {
