@@ -55,13 +55,21 @@ final class RemoteWatches {
 		this.keeper = runtime.spawn((ctx) -> {
 			Map<MonitorRef, Watch> byRef = new HashMap<>();
 			Map<Watch, MonitorRef> byWatch = new HashMap<>();
+			// A Down can overtake the Watched that announces its monitor: kept until it arrives.
+			Map<MonitorRef, ExitReason> early = new HashMap<>();
 			for (;;) {
 				switch (ctx.receive()) {
-					case Watch watch -> {
-						if (!byWatch.containsKey(watch)) {
-							MonitorRef ref = ctx.monitor(watch.local());
-							byRef.put(ref, watch);
-							byWatch.put(watch, ref);
+					case Watched watched -> {
+						ExitReason ended = early.remove(watched.ref());
+						if (byWatch.containsKey(watched.watch())) {
+							runtime.demonitor(watched.ref());
+						}
+						else if (ended != null) {
+							tell(watched.watch(), ended);
+						}
+						else {
+							byRef.put(watched.ref(), watched.watch());
+							byWatch.put(watched.watch(), watched.ref());
 						}
 					}
 					case Unwatch unwatch -> {
@@ -85,12 +93,25 @@ final class RemoteWatches {
 							byWatch.remove(watch);
 							tell(watch, down.reason());
 						}
+						else {
+							early.put(down.ref(), down.reason());
+						}
 					}
 					default -> {
 					}
 				}
 			}
 		});
+	}
+
+	/**
+	 * Watches a local process for another node. The keeper's monitor is set here, on the
+	 * caller's thread, before anything that arrives after the request can reach the process:
+	 * a message that makes it exit cannot overtake the monitor.
+	 */
+	private void watch(Watch watch) {
+		MonitorRef ref = this.runtime.monitor(this.keeper.pid(), watch.local());
+		this.runtime.send(this.keeper.pid(), new Watched(watch, ref));
 	}
 
 	// ------------------------------------------------------------------ asked by local processes
@@ -121,7 +142,7 @@ final class RemoteWatches {
 		if (!this.runtime.isAlive(local) || !this.links.add(new Link(local, remote))) {
 			return;
 		}
-		this.runtime.send(this.keeper.pid(), new Watch(local, node, remote.id(), 0, true));
+		watch(new Watch(local, node, remote.id(), 0, true));
 		send(node, Kind.LINK, remote.id(), 0, local.id(), null);
 	}
 
@@ -139,7 +160,7 @@ final class RemoteWatches {
 		long peer = (envelope.payload() instanceof Long number) ? number : 0;
 		Pid local = Pid.of(envelope.pid());
 		switch (envelope.kind()) {
-			case MONITOR -> this.runtime.send(this.keeper.pid(), new Watch(local, from, peer, envelope.correlation(), false));
+			case MONITOR -> watch(new Watch(local, from, peer, envelope.correlation(), false));
 			case DEMONITOR -> this.runtime.send(this.keeper.pid(),
 					new Unwatch(new Watch(local, from, peer, envelope.correlation(), false)));
 			case DOWN -> {
@@ -151,7 +172,7 @@ final class RemoteWatches {
 			case LINK -> {
 				Pid partner = this.numbers.pidOf(from, peer);
 				if (this.links.add(new Link(local, partner))) {
-					this.runtime.send(this.keeper.pid(), new Watch(local, from, peer, 0, true));
+					watch(new Watch(local, from, peer, 0, true));
 				}
 			}
 			case UNLINK -> {
@@ -232,6 +253,10 @@ final class RemoteWatches {
 
 	/** A local process watched for a process of another node (a monitor, or one side of a link). */
 	private record Watch(Pid local, String node, long peer, long ref, boolean link) {
+	}
+
+	/** A watch whose monitor is set, told to the keeper. */
+	private record Watched(Watch watch, MonitorRef ref) {
 	}
 
 	private record Unwatch(Watch watch) {

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 import io.rusm.core.Call;
@@ -128,6 +130,12 @@ class RemotePidsTests {
 		assertThat(here().kill(doomed)).isTrue();
 		assertThat(next(inbox)).isEqualTo(new Signal.Down(ref, doomed, ExitReason.KILLED));
 		watcher.kill();
+	}
+
+	@RepeatedTest(30)
+	void aMonitorSetRightBeforeTheTargetEndsSeesTheRealReason(RepetitionInfo repetition) throws InterruptedException {
+		assertThat(downAfter("stop", remoteEcho("short-lived-" + repetition.getCurrentRepetition())))
+			.isEqualTo(ExitReason.NORMAL);
 	}
 
 	private void assertDown(String trigger, ExitReason expected) throws InterruptedException {
