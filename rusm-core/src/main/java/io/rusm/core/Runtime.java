@@ -73,7 +73,7 @@ public final class Runtime implements AutoCloseable {
 
 	private Runtime(Builder builder) {
 		this.table = new ProcessTable();
-		this.registry = new NameRegistry();
+		this.registry = new NameRegistry(this.table);
 		this.timers = new TimerService(builder.clock);
 		this.census = new Census(builder.logLevel.includes(LogLevel.INFO) ? this.timers : null, builder.censusDebounce,
 				this::tagCounts);
@@ -561,8 +561,7 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public Optional<Pid> whereis(String name) {
 		Arguments.name(name, "name");
-		Proc process = this.registry.holder(name);
-		return (process != null) ? Optional.of(process.pid) : Optional.empty();
+		return Optional.ofNullable(this.registry.whereis(name));
 	}
 
 	/**
