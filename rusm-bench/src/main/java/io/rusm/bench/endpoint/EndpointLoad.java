@@ -77,6 +77,15 @@ public final class EndpointLoad {
                         result.bytesPerResponse(), result.failures());
             }
             release.countDown();
+            awaitExits(runtime, Duration.ofSeconds(60));
+        }
+    }
+
+    /** Lets the released processes end before the context closes, so its shutdown has nothing to stop. */
+    private static void awaitExits(Runtime runtime, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (runtime.processCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
     }
 

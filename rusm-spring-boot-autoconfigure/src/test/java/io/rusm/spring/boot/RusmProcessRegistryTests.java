@@ -167,7 +167,9 @@ class RusmProcessRegistryTests {
 		long start = System.nanoTime();
 		registry.stop();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		assertThat(this.runtime.isAlive(pid)).isFalse();
+		// The kill is staged by stop(); the process tears down on its own thread, which a
+		// loaded machine may schedule late, so its end is awaited rather than sampled.
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.runtime.isAlive(pid));
 	}
 
 	@Test

@@ -30,7 +30,12 @@ final class RuntimeShutdown implements DisposableBean {
 	@Override
 	public void destroy() {
 		ShutdownReport report = this.runtime.shutdownGracefully(this.timeout);
-		if (report.killed() > 0) {
+		if (report.stillRunning() > 0) {
+			logger.warn("rusm runtime shut down: {} of {} processes were killed after {}, and {} still run (the"
+					+ " lifecycle log, io.rusm.lifecycle, shows where each one is)", report.killed(), report.signalled(),
+					this.timeout, report.stillRunning());
+		}
+		else if (report.killed() > 0) {
 			logger.warn("rusm runtime shut down: {} of {} processes did not exit within {} and were killed",
 					report.killed(), report.signalled(), this.timeout);
 		}

@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +32,6 @@ import org.springframework.context.annotation.Configuration;
 		RusmExitHistoryAutoConfiguration.class })
 @ConditionalOnClass({ Runtime.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBooleanProperty(name = "rusm.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(RusmProperties.class)
 public final class RusmEndpointAutoConfiguration {
 
 	/**
@@ -48,10 +46,8 @@ public final class RusmEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RusmEndpoint rusmEndpoint(Runtime runtime, ObjectProvider<ExitRecords> exits,
-				ObjectProvider<RusmProcessRegistry> singletons, RusmProperties properties) {
-			RusmProperties.Mailbox mailbox = properties.getMailbox();
-			return new RusmEndpoint(runtime, exits.getIfAvailable(), singletons.getIfAvailable(),
-					mailbox.isTrackDepth() || mailbox.getCapacity() != null);
+				ObjectProvider<RusmProcessRegistry> singletons) {
+			return new RusmEndpoint(runtime, exits.getIfAvailable(), singletons.getIfAvailable());
 		}
 
 		@Bean

@@ -177,7 +177,11 @@ class RusmEndpointWebTests {
 			.jsonPath("$.label").isEqualTo("worker")
 			.jsonPath("$.tags[0]").isEqualTo("lookup-workers")
 			.jsonPath("$.trapExit").isEqualTo(false)
-			.jsonPath("$.startedAt").isNotEmpty();
+			.jsonPath("$.startedAt").isNotEmpty()
+			.jsonPath("$.state").isEqualTo("running")
+			.jsonPath("$.exitingSince").doesNotExist()
+			.jsonPath("$.stackTrace[*]").value(STRINGS, (frames) -> assertThat(frames)
+				.anySatisfy((frame) -> assertThat(frame).contains("CountDownLatch.await")));
 		this.client.get().uri("/actuator/rusm/processes/{pid}", pid.toString()).exchange().expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.pid").isEqualTo(pid.toString());

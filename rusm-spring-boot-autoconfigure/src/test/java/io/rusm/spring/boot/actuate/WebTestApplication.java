@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A web application with two singletons and a controller that calls one of them, for the
- * tests that run a real server. Spring Security is on the test classpath for
- * {@link RusmEndpointSecurityWebTests}; this application leaves it out.
+ * tests that run a real server. It leaves Spring Security's auto-configuration out, so
+ * that it serves the same whether or not Spring Security is on the test classpath (it is
+ * for the security tests' execution, which also runs whatever {@code -Dtest} selects).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration(excludeName = {

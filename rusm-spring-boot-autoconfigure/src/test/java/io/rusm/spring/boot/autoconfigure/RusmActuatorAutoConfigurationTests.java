@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rusm.core.Context;
+import io.rusm.core.ExitReason;
 import io.rusm.core.ProcessBody;
 import io.rusm.core.ProcessHandle;
 import io.rusm.core.Runtime;
@@ -133,6 +134,43 @@ class RusmActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void theExitMeterAndTheExitsSectionWorkWithAUserDeclaredRuntime() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=rusm")
+			.withBean("userRuntime", Runtime.class, Runtime::create)
+			.run((context) -> {
+				Runtime runtime = context.getBean(Runtime.class);
+				assertThat(runtime).isSameAs(context.getBean("userRuntime"));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean(RusmMeterBinder.class).bindTo(registry);
+				ProcessHandle crashed = runtime.spawn((ctx) -> {
+					throw new IllegalStateException("boom");
+				});
+				crashed.join();
+				assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).tag("reason", "crashed").functionCounter()
+					.count()).isEqualTo(1);
+				RusmEndpoint.ExitsDescriptor exits = (RusmEndpoint.ExitsDescriptor) context.getBean(RusmEndpoint.class)
+					.section("exits", null, null, null, null, null, null, null);
+				assertThat(exits.exits()).singleElement()
+					.satisfies((exit) -> assertThat(exit.pid()).isEqualTo(crashed.pid().toString()));
+			});
+	}
+
+	@Test
+	void theExitMeterCountsExitsForALostConnection() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+			Runtime runtime = context.getBean(Runtime.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			context.getBean(RusmMeterBinder.class).bindTo(registry);
+			ProcessHandle cutOff = runtime.spawn((ctx) -> ctx.receive());
+			runtime.exit(cutOff.pid(), ExitReason.NOCONNECTION);
+			assertThat(cutOff.join()).isEqualTo(ExitReason.NOCONNECTION);
+			assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).tag("reason", "noconnection").functionCounter()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void metricsBackOffWithoutMicrometer() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -187,7 +225,7 @@ class RusmActuatorAutoConfigurationTests {
 				.isEqualTo(1);
 			assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).tag("reason", "normal").functionCounter().count())
 				.isEqualTo(1);
-			assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).functionCounters()).hasSize(5);
+			assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).functionCounters()).hasSize(6);
 			assertThat(registry.get(RusmMetricNames.MESSAGES_DROPPED).functionCounter().count()).isZero();
 			assertThat(registry.get(RusmMetricNames.TIMERS_PENDING).gauge().value()).isZero();
 			assertThat(registry.get(RusmMetricNames.REGISTRY_NAMES).gauge().value()).isZero();
@@ -241,7 +279,7 @@ class RusmActuatorAutoConfigurationTests {
 
 		@Bean
 		RusmEndpoint userEndpoint(Runtime runtime) {
-			return new RusmEndpoint(runtime, null, null, false);
+			return new RusmEndpoint(runtime, null, null);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.rusm.core.Delivery;
 import io.rusm.core.ExitEvent;
@@ -226,6 +227,48 @@ class RusmAutoConfigurationTests {
 	}
 
 	@Test
+	void exitListenerBeansAndTheHistoryAreAttachedToAUserDeclaredRuntime() {
+		this.runner.withUserConfiguration(UserRuntimeConfiguration.class, RecordingListenerConfiguration.class)
+			.run((context) -> {
+				Runtime runtime = context.getBean(Runtime.class);
+				assertThat(runtime).isSameAs(context.getBean("userRuntime"));
+				ProcessHandle crashed = runtime.spawn((ctx) -> {
+					throw new IllegalStateException("boom");
+				});
+				crashed.join();
+				assertThat(context.getBean(RecordingListenerConfiguration.class).events).extracting(ExitEvent::pid)
+					.containsExactly(crashed.pid());
+				assertThat(context.getBean(ExitHistory.class).find(crashed.pid()))
+					.hasValueSatisfying((record) -> assertThat(record.reason()).isEqualTo("crashed"));
+			});
+	}
+
+	@Test
+	void aChildContextAttachesOnlyItsOwnListenersToItsParentsRuntime() {
+		this.runner.withUserConfiguration(RecordingListenerConfiguration.class).run((parent) -> {
+			Runtime runtime = parent.getBean(Runtime.class);
+			List<ExitEvent> parentEvents = parent.getBean(RecordingListenerConfiguration.class).events;
+			List<ExitEvent> childEvents = new CopyOnWriteArrayList<>();
+			new ApplicationContextRunner().withParent(parent)
+				.withConfiguration(AutoConfigurations.of(RusmAutoConfiguration.class))
+				.withBean("childListener", ExitListener.class, () -> childEvents::add)
+				.run((child) -> {
+					assertThat(child.getBean(Runtime.class)).isSameAs(runtime);
+					ProcessHandle handle = runtime.spawn((ctx) -> {
+					});
+					handle.join();
+					assertThat(parentEvents).extracting(ExitEvent::pid).containsOnlyOnce(handle.pid());
+					assertThat(childEvents).extracting(ExitEvent::pid).containsExactly(handle.pid());
+				});
+			ProcessHandle afterChild = runtime.spawn((ctx) -> {
+			});
+			afterChild.join();
+			assertThat(parentEvents).extracting(ExitEvent::pid).contains(afterChild.pid());
+			assertThat(childEvents).extracting(ExitEvent::pid).doesNotContain(afterChild.pid());
+		});
+	}
+
+	@Test
 	void customizersAreAppliedInOrder() {
 		this.runner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			Runtime runtime = context.getBean(Runtime.class);
@@ -270,6 +313,36 @@ class RusmAutoConfigurationTests {
 			assertThat(history.find(stubborn.pid()))
 				.hasValueSatisfying((record) -> assertThat(record.reason()).isEqualTo("killed"));
 		});
+	}
+
+	@Test
+	void theShutdownWarningCountsProcessesThatStillRunAfterBeingKilled(CapturedOutput output) throws Exception {
+		CountDownLatch never = new CountDownLatch(1);
+		AtomicBoolean stop = new AtomicBoolean();
+		CountDownLatch started = new CountDownLatch(1);
+		ProcessHandle[] stuck = new ProcessHandle[1];
+		this.runner.withPropertyValues("rusm.shutdown.timeout=200ms").run((context) -> {
+			stuck[0] = context.getBean(Runtime.class).spawn(SpawnOptions.builder().label("stuck").build(), (ctx) -> {
+				started.countDown();
+				while (!stop.get()) {
+					try {
+						never.await();
+					}
+					catch (InterruptedException ex) {
+						// swallows the shutdown's interrupts, as stuck code does
+					}
+				}
+			});
+			started.await();
+		});
+		try {
+			assertThat(output).contains("processes were killed after PT0.2S, and 1 still run");
+		}
+		finally {
+			stop.set(true);
+			never.countDown();
+			stuck[0].join();
+		}
 	}
 
 	@ParameterizedTest

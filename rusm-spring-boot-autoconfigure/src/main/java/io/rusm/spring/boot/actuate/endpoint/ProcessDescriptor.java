@@ -2,6 +2,8 @@ package io.rusm.spring.boot.actuate.endpoint;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import io.rusm.core.Pid;
@@ -27,8 +29,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * tracking is off (never a false 0)
  * @param trapExit whether it traps exits
  * @param startedAt when it started
- * @param stackTrace its current stack, one frame per line, or {@code null} in a list of
- * processes
+ * @param stackTrace its current stack, innermost frame first, at most
+ * {@value #STACK_DEPTH} frames, or {@code null} in a page of the process table
  * @author rusm contributors
  * @since 0.1.0
  */
@@ -40,10 +42,30 @@ public record ProcessDescriptor(String pid, String status, String state, @Nullab
 	/** The most stack frames shown for one process. */
 	public static final int STACK_DEPTH = 64;
 
-	static ProcessDescriptor of(ProcessInfo info, boolean depthTracked) {
-		return new ProcessDescriptor(info.pid().toString(), "alive", "running", null, info.label(), info.names(),
-				info.tags().stream().sorted().toList(), pids(info.links()), pids(info.monitoredBy()),
-				depthTracked ? info.mailboxDepth() : null, info.trapExit(), info.startedAt(), null);
+	/**
+	 * Describes a live process without its stack, as a page of the process table shows
+	 * it.
+	 * @param info the process
+	 * @return the description
+	 */
+	static ProcessDescriptor of(ProcessInfo info) {
+		OptionalInt depth = info.trackedMailboxDepth();
+		return new ProcessDescriptor(info.pid().toString(), "alive", info.state().name().toLowerCase(Locale.ROOT),
+				info.exitingSince(), info.label(), info.names(), info.tags().stream().sorted().toList(),
+				pids(info.links()), pids(info.monitoredBy()), depth.isPresent() ? depth.getAsInt() : null,
+				info.trapExit(), info.startedAt(), null);
+	}
+
+	/**
+	 * Returns this description with the process's current stack, at most
+	 * {@value #STACK_DEPTH} frames, innermost first.
+	 * @param stack the stack of the process's thread
+	 * @return the description with its stack
+	 */
+	ProcessDescriptor withStack(List<StackTraceElement> stack) {
+		return new ProcessDescriptor(this.pid, this.status, this.state, this.exitingSince, this.label, this.names,
+				this.tags, this.links, this.monitoredBy, this.mailboxDepth, this.trapExit, this.startedAt,
+				stack.stream().limit(STACK_DEPTH).map(StackTraceElement::toString).toList());
 	}
 
 	private static List<String> pids(Set<Pid> pids) {

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.function.Function;
 
 import io.rusm.core.Pid;
 import io.rusm.core.ProcessInfo;
@@ -30,11 +29,8 @@ final class ProcessPager {
 
 	private final SharedReads<String, List<Pid>> tables = new SharedReads<>();
 
-	private final Function<ProcessInfo, ProcessDescriptor> describe;
-
-	ProcessPager(Runtime runtime, Function<ProcessInfo, ProcessDescriptor> describe) {
+	ProcessPager(Runtime runtime) {
 		this.runtime = runtime;
-		this.describe = describe;
 	}
 
 	ProcessPageDescriptor page(ProcessQuery query) {
@@ -108,7 +104,7 @@ final class ProcessPager {
 	}
 
 	private ProcessPageDescriptor describe(ProcessQuery query, int total, List<ProcessInfo> page) {
-		List<ProcessDescriptor> processes = page.stream().map(this.describe).toList();
+		List<ProcessDescriptor> processes = page.stream().map(ProcessDescriptor::of).toList();
 		boolean truncated = (long) query.offset() + processes.size() < total;
 		return new ProcessPageDescriptor(total, query.offset(), query.limit(), truncated, processes);
 	}

@@ -73,8 +73,6 @@ public class RusmEndpoint {
 
 	private final @Nullable RusmProcessRegistry singletons;
 
-	private final boolean mailboxDepthTracked;
-
 	private final ProcessPager pager;
 
 	private final SharedReads<String, SummaryDescriptor> summaries = new SharedReads<>();
@@ -86,23 +84,19 @@ public class RusmEndpoint {
 	 * @param runtime the runtime to show
 	 * @param exits the exit history, or {@code null} if none is kept
 	 * @param singletons the registry of {@code @RusmProcess} singletons, or {@code null}
-	 * @param mailboxDepthTracked whether the runtime tracks mailbox depths; if not, no
-	 * depth is shown rather than a false 0
 	 */
-	public RusmEndpoint(Runtime runtime, @Nullable ExitRecords exits, @Nullable RusmProcessRegistry singletons,
-			boolean mailboxDepthTracked) {
+	public RusmEndpoint(Runtime runtime, @Nullable ExitRecords exits, @Nullable RusmProcessRegistry singletons) {
 		this.runtime = Objects.requireNonNull(runtime, "runtime");
 		this.exits = exits;
 		this.singletons = singletons;
-		this.mailboxDepthTracked = mailboxDepthTracked;
-		this.pager = new ProcessPager(runtime, this::describe);
+		this.pager = new ProcessPager(runtime);
 	}
 
 	/**
 	 * Returns the summary of the runtime: counters, the first names, the largest labels
-	 * and process groups (with the full count of each), and the singletons. Its cost
-	 * grows with the number of names, labels and groups, never with the number of
-	 * processes.
+	 * and process groups (with the full count of each), and the singletons. Its own work
+	 * grows with the number of names, labels and groups, not with the number of processes
+	 * (the runtime's {@link Runtime#tagCounts()} still counts the members of each group).
 	 * @return the summary
 	 */
 	@ReadOperation
@@ -222,16 +216,13 @@ public class RusmEndpoint {
 	private @Nullable OperationResponseBody process(Pid pid) {
 		Optional<ProcessInfo> info = this.runtime.info(pid);
 		if (info.isPresent()) {
-			return describe(info.get());
+			ProcessDescriptor process = ProcessDescriptor.of(info.get());
+			return this.runtime.stackTrace(pid).map(process::withStack).orElse(process);
 		}
 		if (this.exits != null) {
 			return this.exits.find(pid).map(ExitDescriptor::of).orElse(null);
 		}
 		return null;
-	}
-
-	private ProcessDescriptor describe(ProcessInfo info) {
-		return ProcessDescriptor.of(info, this.mailboxDepthTracked);
 	}
 
 	private Map<String, String> names() {

@@ -1,8 +1,11 @@
 package io.rusm.spring.boot.actuate.endpoint;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.rusm.core.Pid;
 import io.rusm.core.ProcessHandle;
@@ -24,7 +27,7 @@ class RusmEndpointTests {
 
 	private final Runtime runtime = Runtime.builder().trackMailboxDepth(true).build();
 
-	private final RusmEndpoint endpoint = new RusmEndpoint(this.runtime, null, null, true);
+	private final RusmEndpoint endpoint = new RusmEndpoint(this.runtime, null, null);
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -121,12 +124,50 @@ class RusmEndpointTests {
 	void mailboxDepthIsLeftOutWhenDepthsAreNotTracked() {
 		try (Runtime untracked = Runtime.create()) {
 			ProcessHandle handle = untracked.spawn((ctx) -> this.release.await());
-			ProcessPageDescriptor page = (ProcessPageDescriptor) new RusmEndpoint(untracked, null, null, false)
+			ProcessPageDescriptor page = (ProcessPageDescriptor) new RusmEndpoint(untracked, null, null)
 				.section("processes", null, null, null, null, null, null, null);
 			assertThat(page.processes()).singleElement()
 				.satisfies((process) -> assertThat(process.mailboxDepth()).isNull());
 			handle.kill();
 		}
+	}
+
+	@Test
+	void aKilledProcessThatHasNotEndedShowsAsExitingWithItsStack() throws InterruptedException {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch never = new CountDownLatch(1);
+		AtomicBoolean stop = new AtomicBoolean();
+		ProcessHandle stubborn = this.runtime.spawn(SpawnOptions.builder().label("stubborn").build(), (ctx) -> {
+			started.countDown();
+			while (!stop.get()) {
+				try {
+					never.await();
+				}
+				catch (InterruptedException ex) {
+					// swallows the kill's interrupt, as stuck code does
+				}
+			}
+		});
+		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		ProcessDescriptor running = (ProcessDescriptor) this.endpoint.detail("processes", stubborn.pid().toString());
+		assertThat(running.state()).isEqualTo("running");
+		assertThat(running.exitingSince()).isNull();
+		assertThat(running.stackTrace()).isNotEmpty().hasSizeLessThanOrEqualTo(ProcessDescriptor.STACK_DEPTH);
+		Instant beforeKill = Instant.now().minusSeconds(1);
+		stubborn.kill();
+		ProcessDescriptor exiting = (ProcessDescriptor) this.endpoint.detail("processes", stubborn.pid().toString());
+		assertThat(exiting.state()).isEqualTo("exiting");
+		assertThat(exiting.exitingSince()).isAfter(beforeKill);
+		assertThat(exiting.stackTrace()).anySatisfy((frame) -> assertThat(frame).contains("CountDownLatch.await"))
+			.anySatisfy((frame) -> assertThat(frame).contains(RusmEndpointTests.class.getName()));
+		assertThat(page(query(null, null, "stubborn", null, null, null, null)).processes()).singleElement()
+			.satisfies((process) -> {
+				assertThat(process.state()).isEqualTo("exiting");
+				assertThat(process.stackTrace()).isNull();
+			});
+		stop.set(true);
+		never.countDown();
+		stubborn.join();
 	}
 
 	@Test
