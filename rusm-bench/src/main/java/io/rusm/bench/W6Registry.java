@@ -46,6 +46,11 @@ public class W6Registry {
         return names;
     }
 
+    /** Where a lookup thread starts: the threads spread evenly over the names. */
+    static int startOf(ThreadParams thread) {
+        return (int) ((long) thread.getThreadIndex() * NAMES / Math.max(1, thread.getThreadCount()));
+    }
+
     /** A runtime with every name registered. */
     @State(Scope.Benchmark)
     public static class Registered {
@@ -80,7 +85,7 @@ public class W6Registry {
         /** Places the two threads half the table apart. */
         @Setup(Level.Trial)
         public void place(ThreadParams thread) {
-            next = (int) ((long) thread.getThreadIndex() * NAMES / Math.max(1, thread.getThreadCount()));
+            next = startOf(thread);
         }
 
         int advance() {
@@ -99,7 +104,7 @@ public class W6Registry {
         /** Places the two threads half the table apart. */
         @Setup(Level.Trial)
         public void place(ThreadParams thread) {
-            offset = (int) ((long) thread.getThreadIndex() * NAMES / Math.max(1, thread.getThreadCount()));
+            offset = startOf(thread);
         }
 
         int advance() {

@@ -555,9 +555,10 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
-	 * Looks up a registered name.
+	 * Looks up a registered name. A holder's names are released as its teardown begins, before its
+	 * exit is reported to monitors, links or {@code join}; once that is reported, the name is gone.
 	 * @param name the name; not blank
-	 * @return the live process holding it, if any
+	 * @return the process holding it, if any
 	 */
 	public Optional<Pid> whereis(String name) {
 		Arguments.name(name, "name");

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * touches one heap under its own lock, so there is no global lock either. Cancelling takes no
  * heap lock: it swaps the timer's message out (see {@link TimerRef}), unlinks it from its target's
  * list, and leaves it in its heap, which drops it when it reaches the head or when cancelled
- * timers make up half the heap.
+ * timers pass a threshold kept between a third of the heap and all of it.
  *
  * <p>With a {@link ManualClock} there is no thread at all: timers fire when the clock is advanced.
  */
@@ -192,9 +192,9 @@ final class TimerService {
 
 	/**
 	 * A binary min-heap of timers by deadline. Ended timers (cancelled before their deadline) stay
-	 * in it until they reach the head or until they are half of it, when one linear pass removes
-	 * them all: cancelling costs no lock and no heap operation, and the heap never holds more than
-	 * about twice the timers still pending.
+	 * in it until they reach the head or until they pass {@link #purgeAt}, when one linear pass
+	 * removes them all: cancelling costs no heap lock and no heap operation, and the cancelled
+	 * timers a heap holds never outnumber the timers it held recently.
 	 */
 	final class Shard {
 
@@ -207,7 +207,10 @@ final class TimerService {
 		/** Ended timers still in the heap (transiently off by the few being counted). */
 		private final AtomicInteger ended = new AtomicInteger();
 
-		/** How many ended timers trigger a purge: half the heap's size, give or take a factor of two. */
+		/**
+		 * How many ended timers trigger a purge: between a third of the heap's size and its size
+		 * (at least {@value #MIN_PURGE}), moved only when the heap grew or shrank by half.
+		 */
 		private volatile int purgeAt = MIN_PURGE;
 
 		synchronized void add(TimerRef timer) {
@@ -219,12 +222,13 @@ final class TimerService {
 				this.heap = Arrays.copyOf(this.heap, this.size + (this.size >> 1));
 			}
 			siftUp(this.size++, timer);
-			if (this.size >> 1 > this.purgeAt) {
+			if (this.size > 3 * this.purgeAt) {
+				// Rarely (each time the heap grew by half): a volatile write on every add would cost.
 				this.purgeAt = this.size >> 1;
 			}
 		}
 
-		/** Counts a timer that {@link TimerRef#cancel()} ended; purges if they are half the heap. */
+		/** Counts a timer that {@link TimerRef#cancel()} ended; purges when they pass the threshold. */
 		void cancelled(TimerRef timer) {
 			if (timer.target != null) {
 				TimerService.this.pending.decrement();
