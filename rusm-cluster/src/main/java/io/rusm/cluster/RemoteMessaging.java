@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +52,10 @@ final class RemoteMessaging {
 
 	private final AtomicLong correlations = new AtomicLong();
 
+	private final LongAdder sent = new LongAdder();
+
+	private final LongAdder received = new LongAdder();
+
 	private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
 	RemoteMessaging(Runtime runtime, ClusterBackend backend, String nodeId, NodeDirectory directory,
@@ -65,6 +70,7 @@ final class RemoteMessaging {
 	/** Hands a message for process {@code pid} of {@code node} to the cluster. */
 	void send(String node, long pid, Object message) {
 		this.backend.deliver(node, new Envelope(Kind.SEND, pid, 0, null, 0, message, null));
+		this.sent.increment();
 	}
 
 	<T> T call(String node, long pid, Object request, Duration timeout) {
@@ -73,6 +79,7 @@ final class RemoteMessaging {
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive, got " + timeout);
 		}
+		this.sent.increment();
 		return request(node, Kind.CALL, pid, request, null, timeout);
 	}
 
@@ -152,8 +159,21 @@ final class RemoteMessaging {
 		};
 	}
 
+	/** Messages and call requests this node sent to processes of other nodes. */
+	long messagesSent() {
+		return this.sent.sum();
+	}
+
+	/** Messages and call requests that arrived from other nodes for processes of this node. */
+	long messagesReceived() {
+		return this.received.sum();
+	}
+
 	/** An envelope arrived for this node. */
 	void receive(Envelope envelope) {
+		if (envelope.kind() == Kind.SEND || envelope.kind() == Kind.CALL) {
+			this.received.increment();
+		}
 		switch (envelope.kind()) {
 			case SEND -> {
 				Object message = envelope.payload();

@@ -186,6 +186,41 @@ public final class RusmCluster implements AutoCloseable {
 		return nodes;
 	}
 
+	/**
+	 * How many nodes the cluster has, as this node's member sees it, without asking them.
+	 * @return the number of nodes, this one included
+	 */
+	public int nodeCount() {
+		return this.backend.members().size();
+	}
+
+	/**
+	 * How many messages and call requests this node sent to processes of other nodes.
+	 * @return a monotonic count
+	 */
+	public long messagesSent() {
+		return this.messaging.messagesSent();
+	}
+
+	/**
+	 * How many messages and call requests arrived from other nodes for this node's processes.
+	 * @return a monotonic count
+	 */
+	public long messagesReceived() {
+		return this.messaging.messagesReceived();
+	}
+
+	/**
+	 * The name of the node a pid belongs to.
+	 * @param pid a pid, local or remote
+	 * @return this node's name for a local pid, the other node's name for a remote one (its
+	 * internal id if it was never seen alive)
+	 */
+	public String nodeNameOf(Pid pid) {
+		Objects.requireNonNull(pid, "pid");
+		return pid.isLocal() ? nodeName() : this.directory.nameOf(this.numbers.nodeIdOf(pid));
+	}
+
 	// ------------------------------------------------------------------ global names
 
 	/**

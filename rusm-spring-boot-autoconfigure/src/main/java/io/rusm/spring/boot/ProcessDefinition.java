@@ -16,8 +16,14 @@ import io.rusm.core.Restart;
  * @param beanName the name of the bean
  * @param bodies supplies the body of each (re)start: a prototype bean is fetched fresh
  * every time
+ * @param scope where the singleton runs once
  */
 record ProcessDefinition(String name, String label, List<String> tags, Restart restart, String beanName,
-		Supplier<ProcessBody> bodies) {
+		Supplier<ProcessBody> bodies, RusmProcess.Scope scope) {
+
+	ProcessDefinition(String name, String label, List<String> tags, Restart restart, String beanName,
+			Supplier<ProcessBody> bodies) {
+		this(name, label, tags, restart, beanName, bodies, RusmProcess.Scope.NODE);
+	}
 
 }

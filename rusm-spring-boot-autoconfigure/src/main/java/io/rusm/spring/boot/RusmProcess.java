@@ -40,6 +40,12 @@ import org.springframework.core.annotation.AliasFor;
  * String reply = runtime.call("greeter", "Ada", Duration.ofSeconds(1));
  * </pre>
  *
+ * With {@link #scope()} {@link Scope#CLUSTER CLUSTER} and cluster mode on
+ * ({@code rusm.cluster.enabled=true}), the singleton runs once in the whole cluster
+ * rather than once per application instance: it holds its name as a global name, reached
+ * from any node with {@code RusmCluster.call(name, ...)}, and moves to another node when
+ * its node stops or fails.
+ * <p>
  * A restart never inherits stale state from the crashed incarnation when the state lives
  * in the receive loop of a {@link ProcessBody}, or when the bean is prototype-scoped: a
  * prototype bean is fetched fresh from the bean factory for every (re)start.
@@ -88,5 +94,34 @@ public @interface RusmProcess {
 	 * @return the restart type
 	 */
 	Restart restart() default Restart.PERMANENT;
+
+	/**
+	 * Where the singleton is single: in this application instance ({@link Scope#NODE}),
+	 * or in the whole cluster ({@link Scope#CLUSTER}). Without cluster mode the two are
+	 * the same.
+	 * @return the scope
+	 */
+	Scope scope() default Scope.NODE;
+
+	/**
+	 * Where a {@link RusmProcess @RusmProcess} singleton runs once.
+	 *
+	 * @since 0.1.0
+	 */
+	enum Scope {
+
+		/** Once per application instance (per runtime). */
+		NODE,
+
+		/**
+		 * Once per cluster: the singleton runs on one node under a global name; every
+		 * other node keeps an unlabeled standby process that claims the name when the
+		 * holder's node stops (within seconds) or fails (within
+		 * {@code rusm.cluster.failure-detection-timeout}). Without cluster mode, the same
+		 * as {@link #NODE}.
+		 */
+		CLUSTER
+
+	}
 
 }

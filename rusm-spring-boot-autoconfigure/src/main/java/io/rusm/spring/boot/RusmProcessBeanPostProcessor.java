@@ -147,7 +147,7 @@ public final class RusmProcessBeanPostProcessor
 					: new HandlerProcess(name, bean, handlers,
 							factory.getBeanProvider(RusmHandlerObserver.class).getIfUnique());
 		};
-		return new ProcessDefinition(name, label, tags, annotation.restart(), beanName, bodies);
+		return new ProcessDefinition(name, label, tags, annotation.restart(), beanName, bodies, annotation.scope());
 	}
 
 	private static String resolve(ConfigurableListableBeanFactory factory, String value) {

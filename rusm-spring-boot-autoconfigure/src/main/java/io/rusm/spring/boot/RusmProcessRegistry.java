@@ -33,6 +33,11 @@ import org.springframework.context.SmartLifecycle;
  * supervisor spawns the singleton registered under its name and restarts it per its
  * restart type, within the configured intensity.
  * <p>
+ * On a node of a cluster, a {@link RusmProcess.Scope#CLUSTER cluster-scoped} singleton
+ * runs under an unlabeled standby process named {@code <name>-standby} instead: the
+ * standbys of all nodes race for the supervisor's global name, and the winner's node
+ * runs the supervisor while the others watch it and take over when it goes down.
+ * <p>
  * Everything is event-driven: a singleton's status changes when its incarnations start
  * and end and when its supervisor ends, and starting and stopping wait for those events
  * (or for a monitor's {@code Down}), never in a polling loop.
@@ -69,6 +74,8 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 
 	private final Duration shutdownTimeout;
 
+	private final @Nullable ClusterScope cluster;
+
 	private final Object monitor = new Object();
 
 	private List<ProcessDefinition> definitions = List.of();
@@ -87,10 +94,29 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 	 * it stops
 	 */
 	public RusmProcessRegistry(Runtime runtime, int maxRestarts, Duration within, Duration shutdownTimeout) {
+		this(runtime, maxRestarts, within, shutdownTimeout, null);
+	}
+
+	/**
+	 * Creates a registry for the singletons of one application context, on a node of a
+	 * cluster: {@link RusmProcess.Scope#CLUSTER cluster-scoped} singletons then run once in
+	 * the cluster.
+	 * @param runtime the runtime the singletons run on
+	 * @param maxRestarts the maximum number of restarts of a singleton within
+	 * {@code within}
+	 * @param within the period over which restarts are counted
+	 * @param shutdownTimeout how long the registry waits for the singletons to exit when
+	 * it stops
+	 * @param cluster the cluster's global names, or {@code null} without cluster mode
+	 * (cluster-scoped singletons then run once per node)
+	 */
+	public RusmProcessRegistry(Runtime runtime, int maxRestarts, Duration within, Duration shutdownTimeout,
+			@Nullable ClusterScope cluster) {
 		this.runtime = Objects.requireNonNull(runtime, "runtime");
 		this.maxRestarts = maxRestarts;
 		this.within = Objects.requireNonNull(within, "within");
 		this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+		this.cluster = cluster;
 	}
 
 	void register(List<ProcessDefinition> definitions) {
@@ -111,7 +137,7 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 			}
 			this.entries.clear();
 			for (ProcessDefinition definition : this.definitions) {
-				Singleton singleton = new Singleton(definition, this.maxRestarts, this.within, this.shutdownTimeout);
+				ManagedSingleton singleton = managed(definition);
 				Entry entry = claim(singleton);
 				this.entries.add(entry);
 				if (entry.supervisor != null) {
@@ -122,15 +148,26 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 		}
 	}
 
+	private ManagedSingleton managed(ProcessDefinition definition) {
+		ClusterScope scope = this.cluster;
+		if (scope == null || definition.scope() == RusmProcess.Scope.NODE) {
+			return new Singleton(definition, this.maxRestarts, this.within, this.shutdownTimeout);
+		}
+		GlobalNameClaim claim = new GlobalNameClaim(scope, definition.name());
+		return new ClusterSingleton(definition, scope,
+				() -> new Singleton(definition, this.maxRestarts, this.within, this.shutdownTimeout, claim));
+	}
+
 	/**
-	 * Spawns the singleton's supervisor under its name, or finds the supervisor another
-	 * context sharing the runtime spawned first.
+	 * Spawns the singleton's supervisor (or cluster standby) under its name, or finds the
+	 * one another context sharing the runtime spawned first.
 	 */
-	private Entry claim(Singleton singleton) {
-		String name = singleton.definition().name() + "-supervisor";
+	private Entry claim(ManagedSingleton singleton) {
+		SpawnOptions options = singleton.spawnOptions();
+		String name = Objects.requireNonNull(options.name());
 		while (true) {
 			try {
-				ProcessHandle supervisor = this.runtime.spawn(SpawnOptions.builder().name(name).build(), singleton);
+				ProcessHandle supervisor = this.runtime.spawn(options, singleton);
 				singleton.supervisedBy(supervisor.pid());
 				return new Entry(singleton, supervisor);
 			}
@@ -145,7 +182,7 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 		}
 	}
 
-	private void awaitStarted(Singleton singleton) {
+	private void awaitStarted(ManagedSingleton singleton) {
 		String name = singleton.definition().name();
 		try {
 			singleton.settled().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -224,7 +261,7 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 	 * incarnation (a trapping one gets {@code Signal.Exit} and may drain its mailbox) and
 	 * exits; whatever still runs at the deadline is killed.
 	 */
-	private void stop(Singleton singleton, ProcessHandle supervisor, long deadline) {
+	private void stop(ManagedSingleton singleton, ProcessHandle supervisor, long deadline) {
 		String name = singleton.definition().name();
 		singleton.stopping();
 		this.runtime.signalExit(supervisor.pid(), ExitReason.SHUTDOWN);
@@ -319,13 +356,13 @@ public final class RusmProcessRegistry implements SmartLifecycle {
 	 */
 	private static final class Entry {
 
-		private final Singleton singleton;
+		private final ManagedSingleton singleton;
 
 		private final @Nullable ProcessHandle supervisor;
 
 		private boolean stopRequested;
 
-		Entry(Singleton singleton, @Nullable ProcessHandle supervisor) {
+		Entry(ManagedSingleton singleton, @Nullable ProcessHandle supervisor) {
 			this.singleton = singleton;
 			this.supervisor = supervisor;
 		}

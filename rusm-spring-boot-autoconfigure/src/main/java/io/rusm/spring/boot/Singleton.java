@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * The status changes only on events, each reported on the thread of the process it is
  * about: an incarnation's body starts or ends, the supervisor ends. Nothing polls.
  */
-final class Singleton implements ProcessBody {
+final class Singleton implements ManagedSingleton {
 
 	private final ProcessDefinition definition;
 
@@ -45,8 +45,21 @@ final class Singleton implements ProcessBody {
 
 	private boolean supervisorEnded;
 
+	private final Consumer<Pid> claim;
+
 	Singleton(ProcessDefinition definition, int maxRestarts, Duration within, Duration shutdownTimeout) {
+		this(definition, maxRestarts, within, shutdownTimeout, (self) -> {
+		});
+	}
+
+	/**
+	 * Creates a singleton whose every incarnation first runs {@code claim} with its own pid
+	 * (a cluster-scoped one takes its global name there), before it counts as running.
+	 */
+	Singleton(ProcessDefinition definition, int maxRestarts, Duration within, Duration shutdownTimeout,
+			Consumer<Pid> claim) {
 		this.definition = definition;
+		this.claim = claim;
 		this.supervisor = Supervisor.builder()
 			.strategy(Strategy.ONE_FOR_ONE)
 			.intensity(maxRestarts, within)
@@ -62,8 +75,14 @@ final class Singleton implements ProcessBody {
 			.build();
 	}
 
-	ProcessDefinition definition() {
+	@Override
+	public ProcessDefinition definition() {
 		return this.definition;
+	}
+
+	@Override
+	public SpawnOptions spawnOptions() {
+		return SpawnOptions.builder().name(this.definition.name() + "-supervisor").build();
 	}
 
 	/**
@@ -71,7 +90,8 @@ final class Singleton implements ProcessBody {
 	 * or the supervisor ended without one.
 	 * @return the future
 	 */
-	CompletableFuture<Void> settled() {
+	@Override
+	public CompletableFuture<Void> settled() {
 		return this.settled;
 	}
 
@@ -93,6 +113,7 @@ final class Singleton implements ProcessBody {
 		}
 		return (ctx) -> {
 			Pid self = ctx.self();
+			this.claim.accept(self);
 			started(self);
 			runReporting(body, ctx, (reason) -> ended(self, reason));
 		};
@@ -163,7 +184,8 @@ final class Singleton implements ProcessBody {
 	 * Records the pid of the supervisor process this context spawned for the singleton.
 	 * @param supervisor the supervisor's pid
 	 */
-	synchronized void supervisedBy(Pid supervisor) {
+	@Override
+	public synchronized void supervisedBy(Pid supervisor) {
 		this.supervisorPid = supervisor;
 	}
 
@@ -171,7 +193,8 @@ final class Singleton implements ProcessBody {
 	 * Marks the singleton as being stopped by its context, so that the end of its
 	 * incarnation is not taken for a crash to restart.
 	 */
-	synchronized void stopping() {
+	@Override
+	public synchronized void stopping() {
 		this.stopping = true;
 	}
 
@@ -179,7 +202,8 @@ final class Singleton implements ProcessBody {
 	 * Returns the running incarnation.
 	 * @return its pid, or {@code null} if none runs
 	 */
-	synchronized @Nullable Pid pid() {
+	@Override
+	public synchronized @Nullable Pid pid() {
 		return this.pid;
 	}
 
@@ -187,7 +211,8 @@ final class Singleton implements ProcessBody {
 	 * Returns a snapshot of the singleton's status.
 	 * @return the status
 	 */
-	synchronized SingletonStatus status() {
+	@Override
+	public synchronized SingletonStatus status() {
 		return new SingletonStatus(this.definition.name(), this.pid, this.state, Math.max(0, this.incarnations - 1),
 				this.supervisorPid, this.lastExit);
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.rusm.core.Pid;
+import org.jspecify.annotations.Nullable;
 import io.rusm.spring.boot.RusmHandler;
 import io.rusm.spring.boot.RusmProcess;
 
@@ -22,13 +23,19 @@ import org.springframework.stereotype.Component;
  * {@link io.rusm.core.Runtime#call call}. The bean is prototype-scoped so that a restart
  * after a crash starts from a fresh instance instead of inheriting the crashed one's
  * state.
+ * <p>
+ * It is a cluster singleton ({@code scope = CLUSTER}): with {@code rusm.cluster.enabled=true}
+ * it runs on one node of the cluster and moves to another when its node stops or fails
+ * (starting afresh there: its plans are remembered by the incarnation that ran them);
+ * without cluster mode it is simply this instance's singleton. Every message it takes and
+ * every reply it gives is a record of numbers, strings and pids, so it can cross nodes.
  *
  * @author rusm contributors
  * @since 0.1.0
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-@RusmProcess(name = PlanTracker.NAME, label = "tracker")
+@RusmProcess(name = PlanTracker.NAME, label = "tracker", scope = RusmProcess.Scope.CLUSTER)
 public class PlanTracker {
 
 	/** The name the tracker is registered under. */
@@ -36,6 +43,8 @@ public class PlanTracker {
 
 	/** The number of plans remembered; the oldest is forgotten past it. */
 	static final int MAX_PLANS = 1000;
+
+	private long lastId;
 
 	private final Map<Long, Plan> plans = new LinkedHashMap<>(16, 0.75f, false) {
 
@@ -53,13 +62,14 @@ public class PlanTracker {
 	}
 
 	/**
-	 * Records a new plan, before its agents start.
+	 * Records a new plan, before its agents start, under the next id (ids are the
+	 * tracker's, so plans created on different nodes never share one).
 	 * @param start the plan
 	 * @return its progress: nothing done yet
 	 */
 	@RusmHandler
 	public PlanProgress start(Start start) {
-		Plan plan = new Plan(start.planId(), start.agents(), start.stepsPerAgent());
+		Plan plan = new Plan(++this.lastId, start.agents(), start.stepsPerAgent());
 		this.plans.put(plan.id, plan);
 		return plan.progress();
 	}
@@ -83,40 +93,62 @@ public class PlanTracker {
 	/**
 	 * Answers the progress of a plan.
 	 * @param query the plan asked for
-	 * @return its progress, or empty if the plan is unknown
+	 * @return its progress, empty if the plan is unknown
 	 */
 	@RusmHandler
-	public Optional<PlanProgress> query(Query query) {
-		return Optional.ofNullable(this.plans.get(query.planId())).map(Plan::progress);
+	public Lookup query(Query query) {
+		return Lookup.of(this.plans.get(query.planId()));
 	}
 
 	/**
 	 * Marks a plan cancelled (unless it already completed) and records how many agents
 	 * were stopped.
 	 * @param cancel the plan and its stopped agents
-	 * @return its progress, or empty if the plan is unknown
+	 * @return its progress, empty if the plan is unknown
 	 */
 	@RusmHandler
-	public Optional<PlanProgress> cancel(Cancel cancel) {
+	public Lookup cancel(Cancel cancel) {
 		Plan plan = this.plans.get(cancel.planId());
 		if (plan == null) {
-			return Optional.empty();
+			return Lookup.of(null);
 		}
 		plan.stoppedAgents += cancel.stoppedAgents();
 		if (plan.status() == PlanProgress.Status.RUNNING) {
 			plan.cancelled = true;
 		}
-		return Optional.of(plan.progress());
+		return Lookup.of(plan);
 	}
 
 	/**
-	 * Starts tracking a plan: a call, answered with {@link PlanProgress}.
+	 * Starts tracking a plan: a call, answered with {@link PlanProgress} (which carries the
+	 * plan's new id).
 	 *
-	 * @param planId the id of the plan
 	 * @param agents how many agents work on it
 	 * @param stepsPerAgent how many steps each agent works
 	 */
-	public record Start(long planId, int agents, int stepsPerAgent) {
+	public record Start(int agents, int stepsPerAgent) {
+
+	}
+
+	/**
+	 * The answer to a {@link Query} or a {@link Cancel}: a record rather than an
+	 * {@code Optional}, so that it can cross nodes.
+	 *
+	 * @param progress the plan's progress, or {@code null} if the plan is unknown
+	 */
+	public record Lookup(@Nullable PlanProgress progress) {
+
+		static Lookup of(@Nullable Plan plan) {
+			return new Lookup((plan != null) ? plan.progress() : null);
+		}
+
+		/**
+		 * The progress, if the plan is known.
+		 * @return the progress, or empty
+		 */
+		public Optional<PlanProgress> found() {
+			return Optional.ofNullable(this.progress);
+		}
 
 	}
 
@@ -132,8 +164,7 @@ public class PlanTracker {
 	}
 
 	/**
-	 * Asks for the progress of a plan: a call, answered with an
-	 * {@code Optional<PlanProgress>}.
+	 * Asks for the progress of a plan: a call, answered with a {@link Lookup}.
 	 *
 	 * @param planId the id of the plan
 	 */
@@ -142,8 +173,7 @@ public class PlanTracker {
 	}
 
 	/**
-	 * Records the cancellation of a plan: a call, answered with an
-	 * {@code Optional<PlanProgress>}.
+	 * Records the cancellation of a plan: a call, answered with a {@link Lookup}.
 	 *
 	 * @param planId the id of the plan
 	 * @param stoppedAgents how many of its agents were killed

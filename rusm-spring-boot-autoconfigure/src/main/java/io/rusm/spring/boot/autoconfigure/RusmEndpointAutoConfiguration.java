@@ -2,6 +2,7 @@ package io.rusm.spring.boot.autoconfigure;
 
 import io.rusm.core.Runtime;
 import io.rusm.spring.boot.RusmProcessRegistry;
+import io.rusm.spring.boot.actuate.endpoint.ClusterSection;
 import io.rusm.spring.boot.actuate.endpoint.RusmEndpoint;
 import io.rusm.spring.boot.actuate.endpoint.RusmEndpointWebExtension;
 import io.rusm.spring.boot.exit.ExitRecords;
@@ -46,8 +47,8 @@ public final class RusmEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RusmEndpoint rusmEndpoint(Runtime runtime, ObjectProvider<ExitRecords> exits,
-				ObjectProvider<RusmProcessRegistry> singletons) {
-			return new RusmEndpoint(runtime, exits.getIfAvailable(), singletons.getIfAvailable());
+				ObjectProvider<RusmProcessRegistry> singletons, ObjectProvider<ClusterSection> cluster) {
+			return new RusmEndpoint(runtime, exits.getIfAvailable(), singletons.getIfAvailable(), cluster.getIfUnique());
 		}
 
 		@Bean

@@ -1,9 +1,11 @@
 package io.rusm.spring.boot.autoconfigure;
 
 import io.rusm.core.Runtime;
+import io.rusm.spring.boot.ClusterScope;
 import io.rusm.spring.boot.RusmProcessRegistry;
 import io.rusm.spring.boot.actuate.health.RusmHealthIndicator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,8 +42,9 @@ public final class RusmHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "rusmHealthIndicator")
-		RusmHealthIndicator rusmHealthIndicator(RusmProcessRegistry registry) {
-			return new RusmHealthIndicator(registry);
+		RusmHealthIndicator rusmHealthIndicator(RusmProcessRegistry registry, ObjectProvider<ClusterScope> cluster) {
+			ClusterScope scope = cluster.getIfUnique();
+			return new RusmHealthIndicator(registry, (scope != null) ? scope::nodeCount : null);
 		}
 
 	}

@@ -24,7 +24,9 @@ class ConfigurationMetadataTests {
 			"rusm.mailbox.capacity", "rusm.log.level", "rusm.census.debounce", "rusm.shutdown.timeout",
 			"rusm.supervisor.max-restarts", "rusm.supervisor.within", "rusm.exit-history.max-size",
 			"rusm.exit-history.ttl", "rusm.observations.enabled", "rusm.observer.enabled", "rusm.observer.path", "rusm.observer.refresh-interval",
-			"management.health.rusm.enabled", "management.endpoint.rusm.access");
+			"rusm.cluster.enabled", "rusm.cluster.name", "rusm.cluster.node-name", "rusm.cluster.port",
+			"rusm.cluster.members", "rusm.cluster.failure-detection-timeout", "management.health.rusm.enabled",
+			"management.endpoint.rusm.access");
 
 	@Test
 	void everyKeyIsDescribed() throws IOException {
@@ -57,6 +59,12 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("rusm.observer.enabled").path("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("rusm.observer.path").path("defaultValue").asString()).isEqualTo("/rusm");
 		assertThat(properties.get("rusm.observations.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("rusm.cluster.enabled").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("rusm.cluster.name").path("defaultValue").asString()).isEqualTo("rusm");
+		assertThat(properties.get("rusm.cluster.port").path("defaultValue").asInt()).isEqualTo(5701);
+		assertThat(properties.get("rusm.cluster.members").path("defaultValue").get(0).asString()).isEqualTo("127.0.0.1");
+		assertThat(properties.get("rusm.cluster.failure-detection-timeout").path("defaultValue").asString())
+			.isEqualTo("10s");
 	}
 
 	private static Map<String, JsonNode> properties() throws IOException {

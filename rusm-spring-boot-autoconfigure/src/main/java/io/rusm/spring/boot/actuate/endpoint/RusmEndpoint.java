@@ -37,6 +37,12 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * that (URL-encoded) or as the bare number {@code N}. A dead pid is answered with its
  * exit record while the exit history remembers it.
  * <p>
+ * In cluster mode, {@code /cluster} describes the whole cluster (nodes, global names,
+ * census and process groups summed over the nodes) and
+ * {@code DELETE /cluster/tags/{tag}} kills a process group on every node; every other
+ * section stays local to the answering node. Without cluster mode, {@code cluster} is an
+ * unknown section.
+ * <p>
  * No answer grows with the number of processes: {@code processes} is paged (see
  * {@link #section}) and the summary holds at most {@value SummaryDescriptor#MAX_ENTRIES}
  * names, labels and process groups. Concurrent identical reads of the summary or of a
@@ -61,6 +67,8 @@ public class RusmEndpoint {
 
 	static final String EXITS = "exits";
 
+	static final String CLUSTER = "cluster";
+
 	private static final String SUMMARY = "summary";
 
 	private static final Comparator<Map.Entry<String, Integer>> LARGEST_FIRST = Map.Entry
@@ -75,6 +83,8 @@ public class RusmEndpoint {
 
 	private final ProcessPager pager;
 
+	private final @Nullable ClusterSection cluster;
+
 	private final SharedReads<String, SummaryDescriptor> summaries = new SharedReads<>();
 
 	private final SharedReads<ProcessQuery, ProcessPageDescriptor> pages = new SharedReads<>();
@@ -86,6 +96,20 @@ public class RusmEndpoint {
 	 * @param singletons the registry of {@code @RusmProcess} singletons, or {@code null}
 	 */
 	public RusmEndpoint(Runtime runtime, @Nullable ExitRecords exits, @Nullable RusmProcessRegistry singletons) {
+		this(runtime, exits, singletons, null);
+	}
+
+	/**
+	 * Creates the endpoint of a node, with the section {@code cluster}.
+	 * @param runtime the runtime to show
+	 * @param exits the exit history, or {@code null} if none is kept
+	 * @param singletons the registry of {@code @RusmProcess} singletons, or {@code null}
+	 * @param cluster the cluster-wide view, or {@code null} without cluster mode (then
+	 * {@code cluster} is an unknown section)
+	 */
+	public RusmEndpoint(Runtime runtime, @Nullable ExitRecords exits, @Nullable RusmProcessRegistry singletons,
+			@Nullable ClusterSection cluster) {
+		this.cluster = cluster;
 		this.runtime = Objects.requireNonNull(runtime, "runtime");
 		this.exits = exits;
 		this.singletons = singletons;
@@ -158,8 +182,8 @@ public class RusmEndpoint {
 			case NAMES -> new NamesDescriptor(names());
 			case EXITS -> new ExitsDescriptor(
 					(this.exits != null) ? this.exits.recent().stream().map(ExitDescriptor::of).toList() : List.of());
-			default -> throw EndpointArguments.invalid("Unknown section " + EndpointArguments.quote(section)
-					+ "; expected one of processes, census, tags, names, exits", "Unknown section");
+			case CLUSTER -> requireCluster(section).describe();
+			default -> throw unknownSection(section);
 		};
 	}
 
@@ -211,6 +235,40 @@ public class RusmEndpoint {
 			default -> throw EndpointArguments.invalid("Cannot kill by " + EndpointArguments.quote(kind)
 					+ "; expected processes or tags", "Unknown kind");
 		};
+	}
+
+	/**
+	 * Kills the members of a process group on every node of the cluster
+	 * ({@code DELETE /actuator/rusm/cluster/tags/{tag}}).
+	 * @param scope {@code cluster}
+	 * @param kind {@code tags}
+	 * @param id the tag
+	 * @return how many were killed, summed over the nodes
+	 * @throws InvalidEndpointRequestException if cluster mode is off, the scope or kind is
+	 * unknown, or the tag is blank, over-long or holds a control character
+	 */
+	@DeleteOperation
+	public OperationResponseBody killInCluster(@Selector String scope, @Selector String kind, @Selector String id) {
+		ClusterSection section = requireCluster(scope);
+		if (!TAGS.equals(kind)) {
+			throw EndpointArguments.invalid("Cannot kill cluster-wide by " + EndpointArguments.quote(kind)
+					+ "; expected tags", "Unknown kind");
+		}
+		String tag = EndpointArguments.id(id, "tag");
+		return new TagKillDescriptor(tag, section.killTag(tag));
+	}
+
+	private ClusterSection requireCluster(String section) {
+		if (this.cluster == null || !CLUSTER.equals(section)) {
+			throw unknownSection(section);
+		}
+		return this.cluster;
+	}
+
+	private InvalidEndpointRequestException unknownSection(String section) {
+		return EndpointArguments.invalid("Unknown section " + EndpointArguments.quote(section)
+				+ "; expected one of processes, census, tags, names, exits" + ((this.cluster != null) ? ", cluster" : ""),
+				"Unknown section");
 	}
 
 	private @Nullable OperationResponseBody process(Pid pid) {

@@ -29,6 +29,15 @@ public final class RusmMetricNames {
 	/** Gauge of the live processes per label, tagged by {@link #LABEL}. */
 	public static final String CENSUS = "rusm.census";
 
+	/** Gauge of the nodes of the cluster (cluster mode only). */
+	public static final String CLUSTER_NODES = "rusm.cluster.nodes";
+
+	/** Counter of the messages and call requests sent to processes of other nodes. */
+	public static final String CLUSTER_MESSAGES_SENT = "rusm.cluster.messages.sent";
+
+	/** Counter of the messages and call requests received from other nodes. */
+	public static final String CLUSTER_MESSAGES_RECEIVED = "rusm.cluster.messages.received";
+
 	/**
 	 * Tag of {@link #PROCESSES_EXITED}: {@code normal}, {@code killed}, {@code shutdown},
 	 * {@code noproc} or {@code crashed}.
