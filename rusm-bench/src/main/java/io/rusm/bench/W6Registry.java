@@ -18,7 +18,10 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * W6 registry: {@value #NAMES} names, each held by its own idle process. {@code whereis} looks
- * names up from 2 threads (lookups per second, both threads together); {@code register}
+ * names up from 2 threads (lookups per second, both threads together), each walking the names in
+ * order, which keeps the next entries in cache; {@code stridedWhereis} does the same visiting
+ * name {@code (i × 7919 + k) mod n} at step {@code i}, so nearly every lookup misses the cache
+ * and pays for every object it dereferences; {@code register}
  * registers all of them into an empty registry (nanoseconds per registration; each invocation
  * is 100k registrations, the registry is emptied between invocations, untimed).
  *
@@ -32,12 +35,20 @@ public class W6Registry {
     /** Registered names. */
     public static final int NAMES = 100_000;
 
+    /** The strided walk's step: a prime, so the walk visits every name once per round. */
+    public static final int STRIDE = 7919;
+
     static String[] names() {
         String[] names = new String[NAMES];
         for (int i = 0; i < NAMES; i++) {
             names[i] = "worker-" + i;
         }
         return names;
+    }
+
+    /** Where a lookup thread starts: the threads spread evenly over the names. */
+    static int startOf(ThreadParams thread) {
+        return (int) ((long) thread.getThreadIndex() * NAMES / Math.max(1, thread.getThreadCount()));
     }
 
     /** A runtime with every name registered. */
@@ -74,13 +85,32 @@ public class W6Registry {
         /** Places the two threads half the table apart. */
         @Setup(Level.Trial)
         public void place(ThreadParams thread) {
-            next = (int) ((long) thread.getThreadIndex() * NAMES / Math.max(1, thread.getThreadCount()));
+            next = startOf(thread);
         }
 
         int advance() {
             int i = next;
             next = i + 1 == NAMES ? 0 : i + 1;
             return i;
+        }
+    }
+
+    /** Each lookup thread visits the names {@value #STRIDE} apart, from its own offset. */
+    @State(Scope.Thread)
+    public static class Stride {
+        int step;
+        int offset;
+
+        /** Places the two threads half the table apart. */
+        @Setup(Level.Trial)
+        public void place(ThreadParams thread) {
+            offset = startOf(thread);
+        }
+
+        int advance() {
+            int i = step;
+            step = i + 1 == NAMES ? 0 : i + 1;
+            return (int) (((long) i * STRIDE + offset) % NAMES);
         }
     }
 
@@ -121,6 +151,15 @@ public class W6Registry {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public Object whereis(Registered r, Cursor c) {
         return r.table.whereis(r.names[c.advance()]);
+    }
+
+    /** Looks one name up, strided: a cache miss nearly every time. */
+    @Benchmark
+    @Threads(2)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public Object stridedWhereis(Registered r, Stride s) {
+        return r.table.whereis(r.names[s.advance()]);
     }
 
     /** Registers every name. */

@@ -10,65 +10,86 @@ import org.jspecify.annotations.Nullable;
 /**
  * The name registry: name to process, one process per name, any number of names per process. A
  * name held by a process that is tearing down is as good as free: a claim replaces it atomically,
- * and lookups do not see it.
+ * and {@link #holder(String)} does not see it.
+ *
+ * <p>The registry maps each name to its holder's pid, which is all {@link #whereis(String)} needs:
+ * a lookup reads the map and nothing of the process, so a lookup costs what a
+ * {@code ConcurrentHashMap} lookup costs. A holder's names are released during its teardown, before
+ * its exit is reported to anyone; until then {@code whereis} still answers its pid, exactly as if
+ * the lookup had happened just before the process began to exit.
  */
 final class NameRegistry {
 
-	private final ConcurrentHashMap<String, Proc> names = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, Pid> names = new ConcurrentHashMap<>();
+
+	private final ProcessTable table;
+
+	NameRegistry(ProcessTable table) {
+		this.table = table;
+	}
 
 	/**
-	 * Claims {@code name} for {@code process}.
+	 * Claims {@code name} for {@code process}, which must be in the process table.
 	 * @return {@code false} if a live process holds it, or {@code process} is exiting
 	 */
 	boolean claim(String name, Proc process) {
+		Pid pid = process.pid;
 		for (;;) {
-			Proc incumbent = this.names.putIfAbsent(name, process);
+			Pid incumbent = this.names.putIfAbsent(name, pid);
 			if (incumbent == null) {
 				break;
 			}
-			if (!incumbent.isExiting()) {
+			if (this.table.live(incumbent) != null) {
 				return false;
 			}
-			if (this.names.replace(name, incumbent, process)) {
+			if (this.names.replace(name, incumbent, pid)) {
 				break;
 			}
 		}
 		if (!process.addName(name)) {
-			this.names.remove(name, process);
+			this.names.remove(name, pid);
 			return false;
 		}
 		return true;
 	}
 
+	/** The pid registered as {@code name}, or {@code null}; its holder may be tearing down. */
+	@Nullable Pid whereis(String name) {
+		return this.names.get(name);
+	}
+
 	/** The live process holding {@code name}, or {@code null}. */
 	@Nullable Proc holder(String name) {
-		Proc process = this.names.get(name);
-		return (process != null && !process.isExiting()) ? process : null;
+		Pid pid = this.names.get(name);
+		return (pid != null) ? this.table.live(pid) : null;
 	}
 
 	/** Releases {@code name}; returns whether it was registered. */
 	boolean unregister(String name) {
-		Proc process = this.names.remove(name);
-		if (process == null) {
+		Pid pid = this.names.remove(name);
+		if (pid == null) {
 			return false;
 		}
-		process.removeName(name);
+		Proc process = this.table.get(pid);
+		if (process != null) {
+			process.removeName(name);
+		}
 		return true;
 	}
 
 	/** Releases the names an exiting process held, unless someone claimed them since. */
 	void release(List<String> held, Proc process) {
 		for (String name : held) {
-			this.names.remove(name, process);
+			this.names.remove(name, process.pid);
 		}
 	}
 
 	/** Every name held by a live process, sorted. */
 	SortedMap<String, Pid> snapshot() {
 		SortedMap<String, Pid> snapshot = new TreeMap<>();
-		this.names.forEach((name, process) -> {
-			if (!process.isExiting()) {
-				snapshot.put(name, process.pid);
+		this.names.forEach((name, pid) -> {
+			if (this.table.live(pid) != null) {
+				snapshot.put(name, pid);
 			}
 		});
 		return snapshot;

@@ -73,7 +73,7 @@ public final class Runtime implements AutoCloseable {
 
 	private Runtime(Builder builder) {
 		this.table = new ProcessTable();
-		this.registry = new NameRegistry();
+		this.registry = new NameRegistry(this.table);
 		this.timers = new TimerService(builder.clock);
 		this.census = new Census(builder.logLevel.includes(LogLevel.INFO) ? this.timers : null, builder.censusDebounce,
 				this::tagCounts);
@@ -555,14 +555,14 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
-	 * Looks up a registered name.
+	 * Looks up a registered name. A holder's names are released as its teardown begins, before its
+	 * exit is reported to monitors, links or {@code join}; once that is reported, the name is gone.
 	 * @param name the name; not blank
-	 * @return the live process holding it, if any
+	 * @return the process holding it, if any
 	 */
 	public Optional<Pid> whereis(String name) {
 		Arguments.name(name, "name");
-		Proc process = this.registry.holder(name);
-		return (process != null) ? Optional.of(process.pid) : Optional.empty();
+		return Optional.ofNullable(this.registry.whereis(name));
 	}
 
 	/**

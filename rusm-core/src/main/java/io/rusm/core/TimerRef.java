@@ -1,29 +1,43 @@
 package io.rusm.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * A message scheduled by {@link Runtime#sendAfter(Pid, java.time.Duration, Object)}. It is the
  * timer's only allocation: the same object sits in the timer queue and in its target's list of
- * pending timers, so a million pending timers cost a million of these and nothing else.
+ * timers, so a million pending timers cost a million of these and nothing else.
+ *
+ * <p>Whoever takes the message first (the timer thread firing it, {@link #cancel()}, or the
+ * target's teardown) owns the timer's end: the message is swapped out atomically, so a timer
+ * fires or is cancelled, never both. The winner unlinks it from its target's list of timers at
+ * once; the timer queue drops a cancelled timer lazily (see {@code TimerService.Shard}).
  *
  * @since 0.1.0
  */
 public final class TimerRef {
 
+	private static final VarHandle MESSAGE;
+
+	static {
+		try {
+			MESSAGE = MethodHandles.lookup().findVarHandle(TimerRef.class, "message", Object.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	final TimerService.Shard shard;
 
 	final @Nullable Proc target;
 
-	@Nullable Object message;
+	/** What to deliver (or the task to run); {@code null} once fired or cancelled. */
+	private volatile @Nullable Object message;
 
 	final long deadline;
-
-	/** Position in the shard's heap; {@code -1} when not in it. Guarded by the shard. */
-	int heapIndex = -1;
-
-	/** Set when cancelled before it reached the heap. Guarded by the shard. */
-	boolean cancelled;
 
 	/** Neighbours in the target's list of pending timers. Guarded by the target. */
 	@Nullable TimerRef previousOwned;
@@ -37,19 +51,24 @@ public final class TimerRef {
 		this.deadline = deadline;
 	}
 
+	/** Takes the message, ending the timer; {@code null} if it had ended already. */
+	@Nullable Object take() {
+		return MESSAGE.getAndSet(this, (Object) null);
+	}
+
 	/**
 	 * Cancels the timer. A cancelled timer never delivers.
 	 * @return {@code true} if it was still pending, {@code false} if it had fired, was cancelled
 	 * already, or its target had exited
 	 */
 	public boolean cancel() {
-		if (!this.shard.remove(this)) {
+		if (take() == null) {
 			return false;
 		}
 		if (this.target != null) {
 			this.target.removeTimer(this);
 		}
-		this.message = null;
+		this.shard.cancelled(this);
 		return true;
 	}
 
@@ -58,6 +77,6 @@ public final class TimerRef {
 	 * @return whether it is pending
 	 */
 	public boolean isPending() {
-		return this.shard.contains(this);
+		return this.message != null;
 	}
 }

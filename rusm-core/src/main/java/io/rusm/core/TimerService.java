@@ -2,6 +2,7 @@ package io.rusm.core;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -12,7 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The runtime's timers: a few independently locked binary heaps ordered by deadline, and one
  * thread that sleeps until the earliest deadline. No thread or task exists per timer; scheduling
- * and cancelling touch one heap under its own lock, so there is no global lock either.
+ * touches one heap under its own lock, so there is no global lock either. Cancelling takes no
+ * heap lock: it swaps the timer's message out (see {@link TimerRef}), unlinks it from its target's
+ * list, and leaves it in its heap, which drops it when it reaches the head or when cancelled
+ * timers pass a threshold kept between a third of the heap and all of it.
  *
  * <p>With a {@link ManualClock} there is no thread at all: timers fire when the clock is advanced.
  */
@@ -61,9 +65,10 @@ final class TimerService {
 	TimerRef schedule(@Nullable Proc target, long delayNanos, Object message) {
 		TimerRef timer = newTimer(target, delayNanos, (target != null) ? target.policy.carry(message) : message);
 		if (this.stopped || target == null || !target.addTimer(timer)) {
-			timer.message = null;
+			timer.take();
 			return timer;
 		}
+		this.pending.increment();
 		return enqueue(timer);
 	}
 
@@ -80,12 +85,13 @@ final class TimerService {
 
 	private TimerRef enqueue(TimerRef timer) {
 		if (this.stopped) {
-			timer.message = null;
+			if (timer.take() != null && timer.target != null) {
+				this.pending.decrement();
+			}
 			return timer;
 		}
-		long deadline = timer.deadline;
-		Shard shard = timer.shard;
-		if (shard.add(timer) && this.clock == null && deadline < this.nextWake) {
+		timer.shard.add(timer);
+		if (this.clock == null && timer.deadline < this.nextWake) {
 			wakeTicker();
 		}
 		return timer;
@@ -114,14 +120,15 @@ final class TimerService {
 	}
 
 	private void fire(TimerRef timer) {
-		Object message = timer.message;
-		timer.message = null;
+		Object message = timer.take();
 		if (message == null) {
+			timer.shard.discarded(1);
 			return;
 		}
 		Proc target = timer.target;
 		if (target != null) {
 			target.removeTimer(timer);
+			this.pending.decrement();
 			target.deliverCarried(message);
 			return;
 		}
@@ -163,8 +170,7 @@ final class TimerService {
 	/** Drops timers whose target is exiting. */
 	void drop(List<TimerRef> timers) {
 		for (TimerRef timer : timers) {
-			timer.shard.remove(timer);
-			timer.message = null;
+			timer.cancel();
 		}
 	}
 
@@ -185,44 +191,63 @@ final class TimerService {
 	}
 
 	/**
-	 * A binary min-heap of timers by deadline, each timer knowing its index so it can be removed in
-	 * logarithmic time.
+	 * A binary min-heap of timers by deadline. Ended timers (cancelled before their deadline) stay
+	 * in it until they reach the head or until they pass {@link #purgeAt}, when one linear pass
+	 * removes them all: cancelling costs no heap lock and no heap operation, and the cancelled
+	 * timers a heap holds never outnumber the timers it held recently.
 	 */
 	final class Shard {
+
+		private static final int MIN_PURGE = 64;
 
 		private TimerRef[] heap = new TimerRef[16];
 
 		private int size;
 
-		synchronized boolean add(TimerRef timer) {
-			if (timer.cancelled) {
-				return false;
+		/** Ended timers still in the heap (transiently off by the few being counted). */
+		private final AtomicInteger ended = new AtomicInteger();
+
+		/**
+		 * How many ended timers trigger a purge: between a third of the heap's size and its size
+		 * (at least {@value #MIN_PURGE}), moved only when the heap grew or shrank by half.
+		 */
+		private volatile int purgeAt = MIN_PURGE;
+
+		synchronized void add(TimerRef timer) {
+			if (!timer.isPending()) {
+				this.ended.decrementAndGet();
+				return;
 			}
 			if (this.size == this.heap.length) {
 				this.heap = Arrays.copyOf(this.heap, this.size + (this.size >> 1));
 			}
 			siftUp(this.size++, timer);
+			if (this.size > 3 * this.purgeAt) {
+				// Rarely (each time the heap grew by half): a volatile write on every add would cost.
+				this.purgeAt = this.size >> 1;
+			}
+		}
+
+		/** Counts a timer that {@link TimerRef#cancel()} ended; purges when they pass the threshold. */
+		void cancelled(TimerRef timer) {
 			if (timer.target != null) {
-				TimerService.this.pending.increment();
+				TimerService.this.pending.decrement();
 			}
-			return true;
-		}
-
-		synchronized boolean remove(TimerRef timer) {
-			int index = timer.heapIndex;
-			if (index < 0) {
-				timer.cancelled = true;
-				return false;
+			if (this.ended.incrementAndGet() > this.purgeAt) {
+				purge();
 			}
-			removeAt(index);
-			return true;
 		}
 
-		synchronized boolean contains(TimerRef timer) {
-			return timer.heapIndex >= 0;
+		void discarded(int count) {
+			this.ended.addAndGet(-count);
 		}
 
+		/** The earliest deadline of a timer still pending, dropping ended timers at the head. */
 		synchronized long headDeadline() {
+			while (this.size > 0 && !this.heap[0].isPending()) {
+				removeHead();
+				discarded(1);
+			}
 			return (this.size > 0) ? this.heap[0].deadline : Long.MAX_VALUE;
 		}
 
@@ -231,42 +256,65 @@ final class TimerService {
 				return null;
 			}
 			TimerRef head = this.heap[0];
-			removeAt(0);
+			removeHead();
 			return head;
 		}
 
 		synchronized void clear() {
 			int userTimers = 0;
+			int removed = 0;
 			for (int i = 0; i < this.size; i++) {
-				if (this.heap[i].target != null) {
+				TimerRef timer = this.heap[i];
+				if (timer.take() == null) {
+					removed++;
+				}
+				else if (timer.target != null) {
 					userTimers++;
 				}
-				this.heap[i].heapIndex = -1;
-				this.heap[i].message = null;
 				this.heap[i] = null;
 			}
 			TimerService.this.pending.add(-userTimers);
+			discarded(removed);
 			this.size = 0;
 		}
 
-		private void removeAt(int index) {
-			TimerRef removed = this.heap[index];
-			removed.heapIndex = -1;
-			removed.cancelled = true;
+		/** Removes every ended timer in one pass and rebuilds the heap. */
+		private synchronized void purge() {
+			if (this.ended.get() <= this.purgeAt) {
+				return;
+			}
+			int kept = 0;
+			for (int i = 0; i < this.size; i++) {
+				TimerRef timer = this.heap[i];
+				this.heap[i] = null;
+				if (timer.isPending()) {
+					this.heap[kept++] = timer;
+				}
+			}
+			discarded(this.size - kept);
+			this.size = kept;
+			for (int i = (kept >>> 1) - 1; i >= 0; i--) {
+				siftDown(i, this.heap[i]);
+			}
+			if (this.heap.length > 64 && kept < this.heap.length >> 2) {
+				this.heap = Arrays.copyOf(this.heap, Math.max(64, kept * 2));
+			}
+			this.purgeAt = Math.max(MIN_PURGE, kept >> 1);
+		}
+
+		private void removeHead() {
 			int last = --this.size;
 			TimerRef moved = this.heap[last];
 			this.heap[last] = null;
-			if (last != index) {
-				siftDown(index, moved);
-				if (this.heap[index] == moved) {
-					siftUp(index, moved);
-				}
-			}
-			if (removed.target != null) {
-				TimerService.this.pending.decrement();
+			if (last != 0) {
+				siftDown(0, moved);
 			}
 			if (this.heap.length > 64 && this.size < this.heap.length >> 2) {
 				this.heap = Arrays.copyOf(this.heap, this.heap.length >> 1);
+			}
+			int threshold = this.purgeAt;
+			if (threshold > MIN_PURGE && this.size < threshold) {
+				this.purgeAt = Math.max(MIN_PURGE, this.size >> 1);
 			}
 		}
 
@@ -279,11 +327,9 @@ final class TimerService {
 					break;
 				}
 				this.heap[k] = above;
-				above.heapIndex = k;
 				k = parent;
 			}
 			this.heap[k] = timer;
-			timer.heapIndex = k;
 		}
 
 		private void siftDown(int index, TimerRef timer) {
@@ -301,11 +347,9 @@ final class TimerService {
 					break;
 				}
 				this.heap[k] = smaller;
-				smaller.heapIndex = k;
 				k = child;
 			}
 			this.heap[k] = timer;
-			timer.heapIndex = k;
 		}
 	}
 }
