@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rusm.core.Context;
+import io.rusm.core.ExitReason;
 import io.rusm.core.ProcessBody;
 import io.rusm.core.ProcessHandle;
 import io.rusm.core.Runtime;
@@ -156,6 +157,20 @@ class RusmActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void theExitMeterCountsExitsForALostConnection() {
+		this.runner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+			Runtime runtime = context.getBean(Runtime.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			context.getBean(RusmMeterBinder.class).bindTo(registry);
+			ProcessHandle cutOff = runtime.spawn((ctx) -> ctx.receive());
+			runtime.exit(cutOff.pid(), ExitReason.NOCONNECTION);
+			assertThat(cutOff.join()).isEqualTo(ExitReason.NOCONNECTION);
+			assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).tag("reason", "noconnection").functionCounter()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void metricsBackOffWithoutMicrometer() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -210,7 +225,7 @@ class RusmActuatorAutoConfigurationTests {
 				.isEqualTo(1);
 			assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).tag("reason", "normal").functionCounter().count())
 				.isEqualTo(1);
-			assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).functionCounters()).hasSize(5);
+			assertThat(registry.get(RusmMetricNames.PROCESSES_EXITED).functionCounters()).hasSize(6);
 			assertThat(registry.get(RusmMetricNames.MESSAGES_DROPPED).functionCounter().count()).isZero();
 			assertThat(registry.get(RusmMetricNames.TIMERS_PENDING).gauge().value()).isZero();
 			assertThat(registry.get(RusmMetricNames.REGISTRY_NAMES).gauge().value()).isZero();

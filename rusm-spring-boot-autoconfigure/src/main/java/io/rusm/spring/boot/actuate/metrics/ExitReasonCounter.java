@@ -22,7 +22,7 @@ public final class ExitReasonCounter implements ExitListener {
 
 	/** The kinds of exit reason, the values of the {@code reason} tag. */
 	public static final List<String> REASONS = List.of(ExitReason.NORMAL.kind(), ExitReason.KILLED.kind(),
-			ExitReason.SHUTDOWN.kind(), ExitReason.NOPROC.kind(), "crashed");
+			ExitReason.SHUTDOWN.kind(), ExitReason.NOPROC.kind(), ExitReason.NOCONNECTION.kind(), "crashed");
 
 	private final Map<String, LongAdder> counts = REASONS.stream()
 		.collect(Collectors.toUnmodifiableMap(Function.identity(), (reason) -> new LongAdder()));
