@@ -19,7 +19,7 @@ final class Census {
 
 	static final Duration DEFAULT_DEBOUNCE = Duration.ofSeconds(2);
 
-	private final LabelCounts labels = new LabelCounts();
+	private final LiveCounts labels = new LiveCounts();
 
 	/** The timers that run the debounced line; {@code null} when no line is written. */
 	private final @Nullable TimerService timers;
@@ -46,7 +46,7 @@ final class Census {
 	}
 
 	/** The live count per label, which a relabelled process updates under its own lock. */
-	LabelCounts labels() {
+	LiveCounts labels() {
 		return this.labels;
 	}
 

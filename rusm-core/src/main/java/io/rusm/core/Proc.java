@@ -211,7 +211,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	/** Changes the label, moving this process between the counts of its old and new label. */
-	final synchronized boolean relabel(String label, LabelCounts counts) {
+	final synchronized boolean relabel(String label, LiveCounts counts) {
 		if (this.exiting) {
 			return false;
 		}

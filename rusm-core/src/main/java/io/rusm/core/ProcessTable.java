@@ -2,6 +2,7 @@ package io.rusm.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +73,11 @@ final class ProcessTable {
 	/** A weakly consistent view of the live processes. */
 	Collection<Proc> processes() {
 		return this.processes.values();
+	}
+
+	/** The live pids in no particular order: a weakly consistent, unmodifiable view, not a copy. */
+	Collection<Pid> pidView() {
+		return Collections.unmodifiableSet(this.processes.keySet());
 	}
 
 	/** The live pids in order; a snapshot. */

@@ -1,6 +1,7 @@
 package io.rusm.core;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -699,6 +700,19 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
+	 * The live processes as a view of the process table rather than a copy: walking it costs no
+	 * allocation per process and no sort, so a caller that only needs a few of many processes (the
+	 * first page by pid, a count) can walk the table once. The view is unmodifiable, in no
+	 * particular order and weakly consistent: a walk sees every process that stayed alive
+	 * throughout, and may or may not see those spawned or ended meanwhile. Use {@link #list()}
+	 * for an ordered snapshot.
+	 * @return the pids of the live processes, in no particular order
+	 */
+	public Collection<Pid> pids() {
+		return this.table.pidView();
+	}
+
+	/**
 	 * Describes a live process (Erlang's {@code process_info/1}).
 	 * @param pid the process
 	 * @return its description, or empty if it is not alive
@@ -732,7 +746,8 @@ public final class Runtime implements AutoCloseable {
 	}
 
 	/**
-	 * Live members per process group.
+	 * Live members per process group. The counts are kept as processes join and leave groups and
+	 * exit, so this costs one entry per group however many processes are tagged.
 	 * @return tag to live count, sorted by tag
 	 */
 	public SortedMap<String, Integer> tagCounts() {

@@ -2,6 +2,7 @@ package io.rusm.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import static io.rusm.core.ProcessProbes.parked;
 import static io.rusm.core.OpenRuntimes.PARKED;
 import static io.rusm.core.ProcessProbes.ended;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.entry;
@@ -44,6 +46,21 @@ class IntrospectionTests {
 		ended(a);
 		assertThat(runtime.list()).containsExactly(b.pid());
 		assertThat(runtime.processCount()).isEqualTo(1);
+	}
+
+	@Test
+	void pidsIsALiveUnmodifiableViewOfTheTable() throws Exception {
+		Runtime runtime = this.runtimes.create();
+		Collection<Pid> pids = runtime.pids();
+		assertThat(pids).isEmpty();
+		ProcessHandle a = runtime.spawn(PARKED);
+		ProcessHandle b = runtime.spawn(PARKED);
+		assertThat(pids).as("the view follows spawns").containsExactlyInAnyOrder(a.pid(), b.pid());
+		a.kill();
+		ended(a);
+		assertThat(pids).as("and exits").containsExactly(b.pid());
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> pids.remove(b.pid()));
+		assertThat(runtime.isAlive(b.pid())).isTrue();
 	}
 
 	// seed: info_reports_links_names_label_and_trap

@@ -1,6 +1,7 @@
 package io.rusm.spring.boot.actuate.endpoint;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,10 @@ import io.rusm.core.Runtime;
  * <p>
  * The candidates come from the runtime's own indexes where a filter allows (the holder
  * of a name, the members of a process group), else from its process table. Sorted by
- * pid and filtered at most by one index, a page only describes its own processes;
- * otherwise every candidate is described once and only the best {@code offset + limit}
- * are kept. Pages asked for at the same time share one copy of the process table.
+ * pid and filtered at most by one index, a page only describes its own processes, and
+ * unfiltered it is cut from one walk of the table that keeps only the first
+ * {@code offset + limit} pids; otherwise every candidate is described once and only the
+ * best {@code offset + limit} are kept. Pages asked for at the same time share one walk.
  */
 final class ProcessPager {
 
@@ -29,27 +31,45 @@ final class ProcessPager {
 
 	private final SharedReads<String, List<Pid>> tables = new SharedReads<>();
 
+	private final SharedReads<WindowKey, PidWindow> windows = new SharedReads<>();
+
 	ProcessPager(Runtime runtime) {
 		this.runtime = runtime;
 	}
 
 	ProcessPageDescriptor page(ProcessQuery query) {
-		List<Pid> candidates = candidates(query);
-		if (query.descending()) {
-			candidates = candidates.reversed();
-		}
 		if (query.byPidsAlone()) {
-			int total = candidates.size();
-			int from = Math.min(query.offset(), total);
-			int to = (int) Math.min((long) query.offset() + query.limit(), total);
-			List<ProcessInfo> page = candidates.subList(from, to)
+			PidWindow window = window(query);
+			List<Pid> first = window.first();
+			List<ProcessInfo> page = first.subList(Math.min(query.offset(), first.size()), first.size())
 				.stream()
 				.map(this.runtime::info)
 				.flatMap(Optional::stream)
 				.toList();
-			return describe(query, total, page);
+			return describe(query, window.total(), page);
 		}
-		return (query.sort() == ProcessQuery.Sort.PID) ? scan(query, candidates) : select(query, candidates);
+		if (query.sort() != ProcessQuery.Sort.PID) {
+			boolean unfiltered = query.name() == null && query.tag() == null;
+			return select(query, unfiltered ? this.runtime.pids() : candidates(query));
+		}
+		List<Pid> candidates = candidates(query);
+		return scan(query, query.descending() ? candidates.reversed() : candidates);
+	}
+
+	/**
+	 * The first {@code offset + limit} candidates in the query's pid order, and how many there
+	 * are. Unfiltered, one walk of the runtime's live view of its table keeps them in a bounded
+	 * heap, shared by pages that ask for the same window at the same time; the table is neither
+	 * copied nor sorted.
+	 */
+	private PidWindow window(ProcessQuery query) {
+		int keep = (int) Math.min((long) query.offset() + query.limit(), Integer.MAX_VALUE);
+		Comparator<Pid> order = query.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+		if (query.name() == null && query.tag() == null) {
+			return this.windows.get(new WindowKey(keep, query.descending()),
+					() -> PidWindow.first(this.runtime.pids(), keep, order));
+		}
+		return PidWindow.first(candidates(query), keep, order);
 	}
 
 	/** Walks the candidates in pid order, keeping the matches that fall on the page. */
@@ -69,8 +89,11 @@ final class ProcessPager {
 		return describe(query, total, page);
 	}
 
-	/** Keeps the best {@code offset + limit} matches in a bounded heap, worst on top. */
-	private ProcessPageDescriptor select(ProcessQuery query, List<Pid> candidates) {
+	/**
+	 * Keeps the best {@code offset + limit} matches in a bounded heap, worst on top; the
+	 * candidates may come in any order.
+	 */
+	private ProcessPageDescriptor select(ProcessQuery query, Collection<Pid> candidates) {
 		Comparator<ProcessInfo> order = query.comparator();
 		int keep = (int) Math.min((long) query.offset() + query.limit(), candidates.size());
 		PriorityQueue<ProcessInfo> best = new PriorityQueue<>(Math.max(1, keep), order.reversed());
@@ -107,6 +130,10 @@ final class ProcessPager {
 		List<ProcessDescriptor> processes = page.stream().map(ProcessDescriptor::of).toList();
 		boolean truncated = (long) query.offset() + processes.size() < total;
 		return new ProcessPageDescriptor(total, query.offset(), query.limit(), truncated, processes);
+	}
+
+	/** Identifies a window of the unfiltered table: its size and its order. */
+	private record WindowKey(int keep, boolean descending) {
 	}
 
 }

@@ -53,6 +53,19 @@ class RusmEndpointTests {
 	}
 
 	@Test
+	void pagesInDescendingPidOrderCoverEveryProcessOnce() {
+		List<Pid> pids = spawn(7, "worker", "paged");
+		List<String> seen = new ArrayList<>();
+		for (int offset = 0; offset < 7; offset += 3) {
+			ProcessPageDescriptor page = page(query("3", Integer.toString(offset), null, null, null, null, "desc"));
+			assertThat(page.total()).isEqualTo(7);
+			assertThat(page.truncated()).isEqualTo(offset + page.processes().size() < 7);
+			page.processes().forEach((process) -> seen.add(process.pid()));
+		}
+		assertThat(seen).containsExactlyElementsOf(text(pids).reversed());
+	}
+
+	@Test
 	void defaultPageHoldsAHundredProcesses() {
 		spawn(130, "worker", "many");
 		ProcessPageDescriptor page = page(query(null, null, null, null, null, null, null));
