@@ -2,6 +2,7 @@ package io.rusm.spring.boot;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.rusm.core.ChildSpec;
 import io.rusm.core.Context;
@@ -77,24 +78,11 @@ final class Singleton implements ProcessBody {
 	/**
 	 * Runs the supervisor, and records how it ended.
 	 * @param ctx the supervisor process's context
+	 * @throws Exception whatever ended the supervisor
 	 */
 	@Override
-	public void run(Context ctx) {
-		ExitReason reason = ExitReason.NORMAL;
-		try {
-			this.supervisor.run(ctx);
-		}
-		catch (ProcessExitException ex) {
-			reason = ex.reason();
-			throw ex;
-		}
-		catch (RuntimeException | Error ex) {
-			reason = ExitReason.crashed(ex);
-			throw ex;
-		}
-		finally {
-			supervisorEnded(reason);
-		}
+	public void run(Context ctx) throws Exception {
+		runReporting(this.supervisor, ctx, this::supervisorEnded);
 	}
 
 	/** Supplies the body of each incarnation, called by the supervisor at each (re)start. */
@@ -103,12 +91,18 @@ final class Singleton implements ProcessBody {
 		synchronized (this) {
 			this.incarnations++;
 		}
-		return (ctx) -> runIncarnation(body, ctx);
+		return (ctx) -> {
+			Pid self = ctx.self();
+			started(self);
+			runReporting(body, ctx, (reason) -> ended(self, reason));
+		};
 	}
 
-	private void runIncarnation(ProcessBody body, Context ctx) throws Exception {
-		Pid self = ctx.self();
-		started(self);
+	/**
+	 * Runs a body and reports how it ended: normally, with the reason of the exit it was
+	 * told to make, or crashed with what it threw.
+	 */
+	private static void runReporting(ProcessBody body, Context ctx, Consumer<ExitReason> ended) throws Exception {
 		ExitReason reason = ExitReason.NORMAL;
 		try {
 			body.run(ctx);
@@ -122,7 +116,7 @@ final class Singleton implements ProcessBody {
 			throw ex;
 		}
 		finally {
-			ended(self, reason);
+			ended.accept(reason);
 		}
 	}
 

@@ -82,8 +82,16 @@ class RusmTracingTests {
 	record WhereAmI() {
 	}
 
+	/**
+	 * Leaves Spring Security out, as {@code WebTestApplication} does: the security tests' execution
+	 * has it on the class path and also runs whatever {@code -Dtest} selects.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 	@Import({ TraceController.class, Traced.class })
 	static class TracedApplication {
 
