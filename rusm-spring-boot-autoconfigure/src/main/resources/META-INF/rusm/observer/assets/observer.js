@@ -15,12 +15,7 @@ let timer = null;
 let ticks = 0;
 let running = false;
 let forced = true;
-let churn = null; // the spawn and exit counts when the view last read its own data
-let lastLoad = { at: 0, took: 0 };
-
-// A read the server answers slowly (a filtered, sorted table of many processes) is repeated after spawns or exits
-// only once this many times its duration has passed, so the page never keeps the server busy with it.
-const LOAD_BUDGET = 20;
+let churn = null;
 
 // load: the view's own read; every: read at least every that many ticks; onChurn: also read after spawns or exits.
 const views = {
@@ -71,15 +66,12 @@ async function tick() {
     const summary = await read('');
     record(summary);
     if (current.summary) current.summary(summary);
-    const counts = summary.spawned + '/' + summary.finished;
-    const churned = counts !== churn;
-    const rested = Date.now() - lastLoad.at >= LOAD_BUDGET * lastLoad.took;
-    if (current.load && (forced || ticks % current.every === 0 || (current.onChurn && churned && rested))) {
+    const now = summary.spawned + '/' + summary.finished;
+    const churned = now !== churn;
+    churn = now;
+    if (current.load && (forced || ticks % current.every === 0 || (current.onChurn && churned))) {
       forced = false;
-      const started = Date.now();
       await current.load();
-      lastLoad = { at: Date.now(), took: Date.now() - started };
-      churn = counts;
     }
     live(true);
     problem('');
