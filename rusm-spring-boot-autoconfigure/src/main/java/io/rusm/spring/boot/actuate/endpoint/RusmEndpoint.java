@@ -120,7 +120,7 @@ public class RusmEndpoint {
 	 * Returns the summary of the runtime: counters, the first names, the largest labels
 	 * and process groups (with the full count of each), and the singletons. Its own work
 	 * grows with the number of names, labels and groups, not with the number of processes
-	 * (the runtime's {@link Runtime#tagCounts()} still counts the members of each group).
+	 * (the runtime keeps live counts per label and per group).
 	 * @return the summary
 	 */
 	@ReadOperation
