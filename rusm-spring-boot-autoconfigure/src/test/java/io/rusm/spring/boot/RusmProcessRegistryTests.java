@@ -199,7 +199,10 @@ class RusmProcessRegistryTests {
 		assertThat(this.runtime.isAlive(pid)).isFalse();
 		assertThat(this.runtime.whereis("plain")).isEmpty();
 		assertThat(this.runtime.whereis("plain-supervisor")).isEmpty();
-		assertThat(this.exits).containsEntry(pid, ExitReason.SHUTDOWN);
+		// Exit listeners are told last in a teardown, after the process left the table and its
+		// supervisor saw it go: the event is awaited, not sampled.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.exits).containsEntry(pid, ExitReason.SHUTDOWN));
 	}
 
 	private RusmProcessRegistry registry(Duration shutdownTimeout) {
