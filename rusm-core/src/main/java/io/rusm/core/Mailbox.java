@@ -39,8 +39,6 @@ abstract class Mailbox extends MailboxNode {
 		}
 	}
 
-	final MailboxPolicy policy;
-
 	/** Producers' end of the queue; starts at this object, the stub. */
 	private volatile MailboxNode tail = this;
 
@@ -59,9 +57,8 @@ abstract class Mailbox extends MailboxNode {
 	/** The context restored for the message being handled, when a propagator restored one. */
 	private ContextPropagator.@Nullable Scope restored;
 
-	Mailbox(MailboxPolicy policy) {
-		this.policy = policy;
-	}
+	/** How this mailbox counts and sheds: the runtime's, reached through it rather than held. */
+	abstract MailboxPolicy policy();
 
 	/** The thread that consumes this mailbox, unparked when an item arrives. */
 	abstract Thread owner();
@@ -79,7 +76,7 @@ abstract class Mailbox extends MailboxNode {
 		if (!admit()) {
 			return Delivery.SHED;
 		}
-		enqueue(this.policy.carry(message));
+		enqueue(policy().carry(message));
 		return Delivery.DELIVERED;
 	}
 
@@ -97,19 +94,20 @@ abstract class Mailbox extends MailboxNode {
 
 	/** Counts a user message in, unless the mailbox is at its capacity (then it is shed and counted). */
 	private boolean admit() {
-		int capacity = this.policy.capacity;
+		MailboxPolicy policy = policy();
+		int capacity = policy.capacity;
 		if (capacity > 0) {
 			int current;
 			do {
 				current = this.depth;
 				if (current >= capacity) {
-					this.policy.countDropped();
+					policy.countDropped();
 					return false;
 				}
 			}
 			while (!DEPTH.compareAndSet(this, current, current + 1));
 		}
-		else if (this.policy.trackDepth) {
+		else if (policy.trackDepth) {
 			DEPTH.getAndAdd(this, 1);
 		}
 		return true;
@@ -117,7 +115,7 @@ abstract class Mailbox extends MailboxNode {
 
 	/** Delivers a system item (exit signals, monitor downs), which is never shed. */
 	final void deliverSignal(Object signal) {
-		if (this.policy.trackDepth) {
+		if (policy().trackDepth) {
 			DEPTH.getAndAdd(this, 1);
 		}
 		enqueue(signal);
@@ -134,7 +132,7 @@ abstract class Mailbox extends MailboxNode {
 
 	/** Items waiting, or {@link ProcessInfo#UNTRACKED} unless the policy tracks them. */
 	final int depth() {
-		return this.policy.trackDepth ? this.depth : ProcessInfo.UNTRACKED;
+		return policy().trackDepth ? this.depth : ProcessInfo.UNTRACKED;
 	}
 
 	// ---------------------------------------------------------------- consumer side
@@ -161,7 +159,7 @@ abstract class Mailbox extends MailboxNode {
 		if (this.restored != null) {
 			closeRestored();
 		}
-		if (this.policy.propagator != null) {
+		if (policy().propagator != null) {
 			return takeMatchingUnwrapped(matcher, deadline);
 		}
 		return takeSaved(matcher, deadline);
@@ -246,12 +244,13 @@ abstract class Mailbox extends MailboxNode {
 	}
 
 	private Object consumed(Object item) {
-		if (this.policy.trackDepth) {
+		MailboxPolicy policy = policy();
+		if (policy.trackDepth) {
 			DEPTH.getAndAdd(this, -1);
 		}
 		Object message = item;
 		if (item instanceof Carried carried) {
-			this.restored = Objects.requireNonNull(this.policy.propagator).restore(carried.snapshot());
+			this.restored = Objects.requireNonNull(policy.propagator).restore(carried.snapshot());
 			message = carried.message();
 		}
 		received(message);

@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,60 +21,104 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	private static final VarHandle STAGED;
 
+	private static final VarHandle FLAGS;
+
 	static {
 		try {
-			STAGED = MethodHandles.lookup().findVarHandle(Proc.class, "staged", ExitReason.class);
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			STAGED = lookup.findVarHandle(Proc.class, "staged", Object.class);
+			FLAGS = lookup.findVarHandle(Proc.class, "flags", byte.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
-	private final ProcessLifecycle lifecycle;
+	/** {@link #flags}: spawned with {@link Capability#PROCESS_CONTROL}; fixed at spawn. */
+	private static final byte PROCESS_CONTROL = 1;
 
-	final Pid pid;
+	/** {@link #flags}: exits arriving over links become messages. */
+	private static final byte TRAP_EXIT = 2;
+
+	/** {@link #flags}: set, under this object's monitor, when teardown begins; nothing can be added afterwards. */
+	private static final byte EXITING = 4;
+
+	/** {@link #flags}: set when the teardown finished; read by {@link ProcessHandle#join()}. */
+	private static final byte ENDED = 8;
+
+	/** The process number: its thread's id, the key of the {@link ProcessTable}. */
+	final long id;
 
 	final Thread thread;
 
 	final long startedAtMillis;
 
-	final boolean processControl;
+	/** Created on first use: an idle process that nobody asked for its pid carries none. */
+	private @Nullable Pid pid;
 
 	private @Nullable ProcessBody body;
 
-	/** The reason this process will end with, once someone decided it must; final once it ends. */
-	private volatile @Nullable ExitReason staged;
-
-	/** When {@link #staged} was set by someone telling this process to exit; {@code 0} until then. */
-	private volatile long stagedAtMillis;
-
-	/** Set when the process has ended and its teardown ran; read by {@link ProcessHandle#join()}. */
-	volatile @Nullable ExitReason exitReason;
+	/**
+	 * The reason this process will end with, once someone decided it must, as an {@link ExitReason}
+	 * (or a {@link StagedExit} when it was told to exit, to remember when); final once it ends.
+	 */
+	private volatile @Nullable Object staged;
 
 	private volatile @Nullable String label;
 
-	private volatile boolean trapExit;
-
-	/** Set, under this object's monitor, when teardown begins; nothing can be added afterwards. */
-	private volatile boolean exiting;
+	/** {@link #PROCESS_CONTROL}, {@link #TRAP_EXIT}, {@link #EXITING}, {@link #ENDED}: one byte for four flags. */
+	private volatile byte flags;
 
 	/** Guarded by this; {@code null} until the first relation and after teardown began. */
 	private @Nullable Relations relations;
 
 	Proc(ProcessLifecycle lifecycle, ProcessBody body, SpawnOptions options, boolean processControl) {
-		super(lifecycle.policy);
-		this.lifecycle = lifecycle;
 		this.body = body;
-		this.processControl = processControl;
+		this.flags = (byte) ((processControl ? PROCESS_CONTROL : 0) | (options.trapExit() ? TRAP_EXIT : 0));
 		this.label = options.label();
-		this.trapExit = options.trapExit();
 		this.thread = lifecycle.newThread(this);
-		this.pid = new Pid(this.thread.threadId());
+		this.id = this.thread.threadId();
 		this.startedAtMillis = System.currentTimeMillis();
 	}
 
 	/** This process as its body sees it. */
 	abstract Context context();
+
+	/** The lifecycle that spawned this process and tears it down; reached through the runtime, not held. */
+	abstract ProcessLifecycle lifecycle();
+
+	@Override
+	final MailboxPolicy policy() {
+		return lifecycle().policy;
+	}
+
+	/** This process's pid, created on the first call (racing callers may create equal copies). */
+	final Pid pid() {
+		Pid known = this.pid;
+		if (known == null) {
+			known = new Pid(this.id);
+			this.pid = known;
+		}
+		return known;
+	}
+
+	/** Whether this process was spawned with {@link Capability#PROCESS_CONTROL}. */
+	final boolean processControl() {
+		return (this.flags & PROCESS_CONTROL) != 0;
+	}
+
+	private boolean flag(byte flag) {
+		return (this.flags & flag) != 0;
+	}
+
+	private void setFlag(byte flag, boolean on) {
+		if (on) {
+			FLAGS.getAndBitwiseOr(this, flag);
+		}
+		else {
+			FLAGS.getAndBitwiseAnd(this, (byte) ~flag);
+		}
+	}
 
 	// ---------------------------------------------------------------- lifecycle
 
@@ -100,7 +143,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 				closeRestored();
 			}
 			finally {
-				this.lifecycle.teardown(this, finalReason(ending));
+				lifecycle().teardown(this, finalReason(ending));
 			}
 		}
 	}
@@ -110,8 +153,23 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 * over how the body itself ended; afterwards nothing can be staged any more.
 	 */
 	private ExitReason finalReason(ExitReason ending) {
-		ExitReason witness = (ExitReason) STAGED.compareAndExchange(this, (ExitReason) null, ending);
-		return (witness != null) ? witness : ending;
+		Object witness = STAGED.compareAndExchange(this, (Object) null, ending);
+		return (witness != null) ? reason(witness) : ending;
+	}
+
+	private static ExitReason reason(Object staged) {
+		return (staged instanceof StagedExit told) ? told.reason() : (ExitReason) staged;
+	}
+
+	/** Marks the teardown finished; {@link #exitReason()} answers from now on. */
+	final void ended() {
+		setFlag(ENDED, true);
+	}
+
+	/** Why this process ended, once its teardown finished; {@code null} until then. */
+	final @Nullable ExitReason exitReason() {
+		Object staged = this.staged;
+		return (flag(ENDED) && staged != null) ? reason(staged) : null;
 	}
 
 	/**
@@ -120,24 +178,9 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 * @return whether this call staged the reason
 	 */
 	final boolean stageExit(ExitReason reason) {
-		boolean staged = STAGED.compareAndSet(this, (ExitReason) null, reason);
+		boolean staged = STAGED.compareAndSet(this, (Object) null, new StagedExit(reason, System.currentTimeMillis()));
 		if (staged) {
-			this.stagedAtMillis = System.currentTimeMillis();
 			this.thread.interrupt();
-		}
-		return staged;
-	}
-
-	/**
-	 * Tells each of {@code processes} to end with {@code reason}.
-	 * @return how many were told by this call
-	 */
-	static int stageExit(Iterable<Proc> processes, ExitReason reason) {
-		int staged = 0;
-		for (Proc process : processes) {
-			if (process.stageExit(reason)) {
-				staged++;
-			}
 		}
 		return staged;
 	}
@@ -148,10 +191,10 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 */
 	@Override
 	public final void checkExit() {
-		ExitReason reason = this.staged;
+		Object reason = this.staged;
 		if (reason != null) {
 			Thread.currentThread().interrupt();
-			throw new ProcessExitException(reason);
+			throw new ProcessExitException(reason(reason));
 		}
 	}
 
@@ -159,25 +202,9 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return this.staged != null;
 	}
 
-	/** Pauses the calling process (which must be this one) for {@code nanos}, ending early on exit. */
-	final void pause(long nanos) {
-		long deadline = Arguments.deadline(System.nanoTime(), nanos);
-		for (;;) {
-			checkExit();
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				return;
-			}
-			LockSupport.parkNanos(this, remaining);
-			if (Thread.interrupted()) {
-				checkExit();
-			}
-		}
-	}
-
 	final void requireOwner(String operation) {
 		if (Thread.currentThread() != this.thread) {
-			throw new IllegalStateException(operation + " may only be called by the process " + this.pid + " itself");
+			throw new IllegalStateException(operation + " may only be called by the process " + this.pid() + " itself");
 		}
 	}
 
@@ -199,11 +226,11 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	// ---------------------------------------------------------------- label and trap flag
 
 	final boolean trapExit() {
-		return this.trapExit;
+		return flag(TRAP_EXIT);
 	}
 
 	final void setTrapExit(boolean trap) {
-		this.trapExit = trap;
+		setFlag(TRAP_EXIT, trap);
 	}
 
 	final @Nullable String label() {
@@ -212,7 +239,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/** Changes the label, moving this process between the counts of its old and new label. */
 	final synchronized boolean relabel(String label, LiveCounts counts) {
-		if (this.exiting) {
+		if (isExiting()) {
 			return false;
 		}
 		String previous = this.label;
@@ -229,7 +256,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	// ---------------------------------------------------------------- guarded relations
 
 	final boolean isExiting() {
-		return this.exiting;
+		return flag(EXITING);
 	}
 
 	private Relations relations() {
@@ -242,7 +269,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean addName(String name) {
-		if (this.exiting) {
+		if (isExiting()) {
 			return false;
 		}
 		relations().addName(name);
@@ -257,7 +284,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/** Records membership of {@code tag}; returns null if exiting, else whether it is new. */
 	final synchronized @Nullable Boolean addTag(String tag) {
-		return this.exiting ? null : relations().addTag(tag);
+		return isExiting() ? null : relations().addTag(tag);
 	}
 
 	final synchronized boolean removeTag(String tag) {
@@ -265,7 +292,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean addLink(Proc peer) {
-		if (this.exiting) {
+		if (isExiting()) {
 			return false;
 		}
 		relations().addLink(peer);
@@ -285,7 +312,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean addWatcher(Watch watch) {
-		if (this.exiting) {
+		if (isExiting()) {
 			return false;
 		}
 		relations().addWatcher(watch);
@@ -303,7 +330,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean addWatching(MonitorRef ref) {
-		if (this.exiting) {
+		if (isExiting()) {
 			return false;
 		}
 		relations().addWatching(ref);
@@ -316,16 +343,17 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/** Adds a pending timer to this process's list; returns false if the process is exiting. */
 	final synchronized boolean addTimer(TimerRef timer) {
-		if (this.exiting) {
+		if (isExiting()) {
 			return false;
 		}
 		relations().addTimer(timer);
 		return true;
 	}
 
-	final synchronized void removeTimer(TimerRef timer) {
+	/** Unlinks this process's ended timers; called when a timer heap purges ended timers. */
+	final synchronized void pruneTimers() {
 		if (this.relations != null) {
-			this.relations.removeTimer(timer);
+			this.relations.pruneTimers();
 		}
 	}
 
@@ -334,7 +362,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 * added to it.
 	 */
 	final synchronized Relations closeRelations() {
-		this.exiting = true;
+		setFlag(EXITING, true);
 		Relations held = this.relations;
 		this.relations = null;
 		return (held != null) ? held : Relations.NONE;
@@ -343,12 +371,12 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	final synchronized ProcessInfo info() {
 		Relations held = (this.relations != null) ? this.relations : Relations.NONE;
 		Instant exitingSince = null;
-		if (this.staged != null) {
-			long stagedAt = this.stagedAtMillis;
-			exitingSince = (stagedAt != 0) ? Instant.ofEpochMilli(stagedAt) : Instant.now();
+		Object staged = this.staged;
+		if (staged != null) {
+			exitingSince = (staged instanceof StagedExit told) ? Instant.ofEpochMilli(told.atMillis()) : Instant.now();
 		}
-		return new ProcessInfo(this.pid, this.label, List.copyOf(held.names()), Set.copyOf(held.tags()),
-				held.linkedPids(), held.monitoredBy(), depth(), this.trapExit,
+		return new ProcessInfo(this.pid(), this.label, List.copyOf(held.names()), Set.copyOf(held.tags()),
+				held.linkedPids(), held.monitoredBy(), depth(), trapExit(),
 				Instant.ofEpochMilli(this.startedAtMillis),
 				(exitingSince != null) ? ProcessInfo.State.EXITING : ProcessInfo.State.RUNNING, exitingSince);
 	}
@@ -358,8 +386,12 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return List.of(this.thread.getStackTrace());
 	}
 
+	/** A reason staged by someone telling the process to exit, and when, which {@code info} reports. */
+	private record StagedExit(ExitReason reason, long atMillis) {
+	}
+
 	@Override
 	public final String toString() {
-		return "Process" + this.pid;
+		return "Process" + this.pid();
 	}
 }
