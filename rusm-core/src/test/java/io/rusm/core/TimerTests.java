@@ -163,7 +163,15 @@ class TimerTests {
 
 	@Test
 	void cancelledTimersDoNotPileUpInTheTimerQueueNorInTheirTargetsList() throws Exception {
-		Runtime runtime = virtualTimeRuntime();
+		cancelledTimersDoNotPileUp(virtualTimeRuntime());
+	}
+
+	@Test
+	void cancelledTimersDoNotPileUpWhenTheTimerThreadPurgesThem() throws Exception {
+		cancelledTimersDoNotPileUp(this.runtimes.create());
+	}
+
+	private static void cancelledTimersDoNotPileUp(Runtime runtime) throws Exception {
 		Pid target = runtime.spawn(PARKED).pid();
 		int timers = 10_000;
 		List<WeakReference<TimerRef>> cancelled = new ArrayList<>();
