@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One process: its virtual thread, the staging of its exit, and the little state kept for it
- * (label, trap flag, and its {@link Relations}, created on the first one).
+ * (label, flags, and its {@link Relations}, created on the first one). Kept small because a
+ * million idle processes are a million of these: the pid is created on first use, the four flags
+ * share one byte, the time an exit was staged travels with the staged reason, and the mailbox
+ * policy and the lifecycle are reached through the runtime rather than held.
  *
  * <p>Its mailbox is its superclass and its {@link Context} view its one subclass, so a process is
  * a single object. Relations are guarded by this object's monitor; once {@link #isExiting()} is set
@@ -222,8 +225,6 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 			stream.bindReader(this);
 		}
 	}
-
-	// ---------------------------------------------------------------- label and trap flag
 
 	final boolean trapExit() {
 		return flag(TRAP_EXIT);
