@@ -1,8 +1,6 @@
 package io.rusm.sample;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import io.rusm.test.LoopbackPorts;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,9 +102,9 @@ class SampleClusterIT {
 	private void launch(int count) throws IOException {
 		Path jar = Path.of(Objects.requireNonNull(System.getProperty("sample.jar"), "sample.jar"));
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		List<Integer> ports = freePorts(count);
+		List<Integer> ports = LoopbackPorts.free(count);
 		String cluster = "rusm-it-" + UUID.randomUUID();
-		String members = ports.stream().map((port) -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+		String members = LoopbackPorts.memberList(ports);
 		for (int i = 0; i < count; i++) {
 			String name = "node-" + i;
 			Path log = jar.resolveSibling("sample-cluster-" + name + ".log");
@@ -170,20 +168,6 @@ class SampleClusterIT {
 		}
 	}
 
-	private static List<Integer> freePorts(int count) throws IOException {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-			}
-			return sockets.stream().map(ServerSocket::getLocalPort).toList();
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				socket.close();
-			}
-		}
-	}
 
 	/** One sample JVM. */
 	private static final class Node {
