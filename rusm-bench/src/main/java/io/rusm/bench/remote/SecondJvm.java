@@ -16,14 +16,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The other end of a two-JVM benchmark: a child JVM started with the same {@code java} binary and
- * the same classpath as this one, running {@link SecondNode}. The child prints one line,
- * {@value #READY} followed by what the parent needs to reach it, once it is ready; it exits when
+ * the same classpath as this one, running {@link SecondNode}. The child prints a line starting
+ * with {@value #READY} once it is ready (other lines on its standard output are dropped); it exits when
  * its standard input closes (so it cannot outlive a parent that dies), and {@link #close()}
  * also destroys it.
  */
 final class SecondJvm implements AutoCloseable {
 
-    /** The first word of the child's only line on standard output. */
+    /** What the child prints when it is ready. */
     static final String READY = "READY";
 
     /** How long the child may take to start its node and say it is ready. */
@@ -39,12 +39,10 @@ final class SecondJvm implements AutoCloseable {
 
     private final Process process;
     private final OutputStream stdin;
-    private final String ready;
 
-    private SecondJvm(Process process, String ready) {
+    private SecondJvm(Process process) {
         this.process = process;
         this.stdin = process.getOutputStream();
-        this.ready = ready;
     }
 
     /**
@@ -73,22 +71,25 @@ final class SecondJvm implements AutoCloseable {
         Thread.ofVirtual().name("w7-second-jvm-stdout").start(() -> {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String first = out.readLine();
-                line.complete(first == null ? "" : first);
-                while (out.readLine() != null) {
-                    // drain, so the child never blocks on a full pipe
+                String next;
+                while ((next = out.readLine()) != null) {
+                    if (next.startsWith(READY)) {
+                        line.complete(next);
+                    }
+                    // anything else the JVM prints (a flight recording's notice) is drained and dropped
                 }
+                line.complete("");
             } catch (IOException e) {
                 line.completeExceptionally(e);
             }
         });
         try {
-            String first = line.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (!first.startsWith(READY)) {
-                throw new IllegalStateException("the second JVM did not start (exit "
-                        + (process.isAlive() ? "none yet" : process.exitValue()) + "), first line: '" + first + "'");
+            String ready = line.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (ready.isEmpty()) {
+                throw new IllegalStateException("the second JVM ended before it was ready (exit "
+                        + (process.isAlive() ? "none yet" : process.exitValue()) + ")");
             }
-            return new SecondJvm(process, first.substring(READY.length()).trim());
+            return new SecondJvm(process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -97,11 +98,6 @@ final class SecondJvm implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("the second JVM was not ready within " + START_TIMEOUT, e);
         }
-    }
-
-    /** What the child printed after {@value #READY}. */
-    String ready() {
-        return ready;
     }
 
     /** Closes the child's input (it exits by itself), then destroys it if it is still there. */
