@@ -4,6 +4,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.rusm.cluster.RusmCluster;
 import io.rusm.core.Runtime;
+import io.rusm.test.LoopbackPorts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class LoopbackCluster implements AutoCloseable {
      */
     public static LoopbackCluster start(int count) {
         String name = "rusm-w7-" + UUID.randomUUID();
-        List<String> addresses = LoopbackMembers.addresses(LoopbackMembers.freePorts(count));
+        List<String> addresses = LoopbackMembers.addresses(LoopbackPorts.free(count));
         LoopbackCluster cluster = new LoopbackCluster();
         for (String address : addresses) {
             int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));

@@ -3,11 +3,7 @@ package io.rusm.bench.remote;
 import com.hazelcast.config.Config;
 import io.rusm.cluster.ClusterSettings;
 import io.rusm.cluster.hazelcast.HazelcastMembers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.ArrayList;
+import io.rusm.test.LoopbackPorts;
 import java.util.List;
 
 /**
@@ -37,29 +33,8 @@ final class LoopbackMembers {
         return config;
     }
 
-    /** {@code count} loopback ports that were free a moment ago. */
-    static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // the port stays free for the member
-                }
-            }
-        }
-    }
-
     /** {@code 127.0.0.1:port} for every port. */
     static List<String> addresses(List<Integer> ports) {
-        return ports.stream().map(port -> "127.0.0.1:" + port).toList();
+        return List.of(LoopbackPorts.memberList(ports).split(","));
     }
 }

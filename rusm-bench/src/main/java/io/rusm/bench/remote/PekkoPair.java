@@ -2,6 +2,7 @@ package io.rusm.bench.remote;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.rusm.test.LoopbackPorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +36,7 @@ final class PekkoPair implements RemotePair {
     private final Credits credits = new Credits();
 
     PekkoPair() {
-        List<Integer> ports = LoopbackMembers.freePorts(2);
+        List<Integer> ports = LoopbackPorts.free(2);
         second = SecondJvm.start(List.of("pekko", Integer.toString(ports.get(1))));
         system = ActorSystem.create(SYSTEM, config(ports.get(0)));
         String remote = "pekko://" + SYSTEM + "@127.0.0.1:" + ports.get(1) + "/user/";

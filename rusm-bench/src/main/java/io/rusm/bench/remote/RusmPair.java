@@ -6,6 +6,7 @@ import io.rusm.cluster.RusmCluster;
 import io.rusm.core.Call;
 import io.rusm.core.Pid;
 import io.rusm.core.Runtime;
+import io.rusm.test.LoopbackPorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class RusmPair implements RemotePair {
 
     RusmPair() {
         String name = "rusm-w7-" + UUID.randomUUID();
-        List<Integer> ports = LoopbackMembers.freePorts(2);
+        List<Integer> ports = LoopbackPorts.free(2);
         List<String> members = LoopbackMembers.addresses(ports);
         second = SecondJvm.start(List.of("rusm", name, Integer.toString(ports.get(1)), String.join(",", members)));
         member = Hazelcast.newHazelcastInstance(LoopbackMembers.config(name, ports.get(0), members));
