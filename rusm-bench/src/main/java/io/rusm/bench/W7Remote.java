@@ -4,7 +4,6 @@ import io.rusm.bench.remote.RemotePair;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -23,12 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * window of acknowledged credits, so the score is delivered messages per second.
  */
 @State(Scope.Benchmark)
-@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "--add-modules", "java.se",
-        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"})
-public class W7Remote {
+public class W7Remote extends HazelcastForks {
 
     /** Messages per send invocation. */
     public static final int BATCH = 20_000;

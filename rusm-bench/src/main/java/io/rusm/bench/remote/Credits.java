@@ -24,24 +24,26 @@ final class Credits {
     private final Semaphore available = new Semaphore(WINDOW);
 
     /**
-     * Checks that {@code n} messages will all be acknowledged: a multiple of {@link #ACK_EVERY}.
+     * Sends {@code n} messages with {@code sendOne}, each once it has its credit, and returns once
+     * the receiver has acknowledged them all.
      *
-     * @throws IllegalArgumentException if it is not
+     * @param n a positive multiple of {@link #ACK_EVERY} (the receiver acknowledges in groups)
+     * @throws IllegalArgumentException if {@code n} is not
      */
-    static void requireWholeAcknowledgements(int n) {
+    void sendAll(int n, Runnable sendOne) {
         if (n <= 0 || n % ACK_EVERY != 0) {
             throw new IllegalArgumentException("a batch of sends must be a positive multiple of " + ACK_EVERY
                     + " messages (the receiver acknowledges them in groups), got " + n);
         }
-    }
-
-    /** Takes the credit for one more message, waiting for an acknowledgement if none is left. */
-    void take() {
-        take(1);
+        for (int i = 0; i < n; i++) {
+            take(1);
+            sendOne.run();
+        }
+        awaitAllAcknowledged();
     }
 
     /** Waits until every message sent has been acknowledged. */
-    void awaitAllAcknowledged() {
+    private void awaitAllAcknowledged() {
         take(WINDOW);
         available.release(WINDOW);
     }

@@ -101,12 +101,7 @@ final class PekkoPair implements RemotePair {
 
     @Override
     public void send(int n) {
-        Credits.requireWholeAcknowledgements(n);
-        for (int i = 0; i < n; i++) {
-            credits.take();
-            sink.tell(MESSAGE, acknowledgements);
-        }
-        credits.awaitAllAcknowledged();
+        credits.sendAll(n, () -> sink.tell(MESSAGE, acknowledgements));
     }
 
     @Override

@@ -73,12 +73,7 @@ final class RusmPair implements RemotePair {
 
     @Override
     public void send(int n) {
-        Credits.requireWholeAcknowledgements(n);
-        for (int i = 0; i < n; i++) {
-            credits.take();
-            runtime.send(sink, MESSAGE);
-        }
-        credits.awaitAllAcknowledged();
+        credits.sendAll(n, () -> runtime.send(sink, MESSAGE));
     }
 
     @Override
