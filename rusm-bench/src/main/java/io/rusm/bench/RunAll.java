@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole suite, W1 to W6 for every peer, each in fresh JVM forks, and prints the table
+ * Runs the whole suite, W1 to W7 for every peer, each in fresh JVM forks, and prints the table
  * of {@code docs/benchmarks.md}: for every figure the median of the per-fork scores and their
  * range (min–max), and each rusm target as met or not met.
  *
@@ -61,6 +61,13 @@ public final class RunAll {
 
     private static final List<String> ALL = Peer.NAMES;
     private static final List<String> DEFAULT_DISPATCHER_ONLY = List.of("rusm", "pekko", "vt");
+    /** W7 runs rusm's cluster beside Pekko's remoting (default dispatcher), each across two JVMs. */
+    private static final List<String> W7_REMOTE_PEERS = List.of("rusm", "pekko");
+
+    /** Rows whose rusm median must beat Pekko default's by this factor (W7: remote call and send). */
+    private static final Map<String, Double> PEKKO_FACTOR_TARGETS = Map.of(
+            "remote call round trip, median (2 JVMs)", 2.0,
+            "remote send, 1 sender → 1 receiver, delivered (2 JVMs)", 2.0);
 
     private static final List<Workload> SUITE = List.of(
             new Workload("W1", W1SpawnStorm.class, ALL, 3, 2, 3, true),
@@ -70,11 +77,17 @@ public final class RunAll {
             new Workload("W3", W3FanIn.class, ALL, 5, 2, 3, true),
             new Workload("W4", W4IdleProcesses.class, ALL, 3, 0, 2, false),
             new Workload("W5", W5Timers.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
-            new Workload("W6", W6Registry.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false));
+            new Workload("W6", W6Registry.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
+            new Workload("W7", W7Remote.class, W7_REMOTE_PEERS, 3, 5, 5, false),
+            new Workload("W7", W7ClusterOps.class, List.of(RUSM), 3, 3, 5, false));
 
     /** Which iterations of a fork a figure is taken from. */
     private enum Pick {
-        MEAN, FIRST, LAST
+        MEAN, FIRST, LAST,
+        /** The mean over iterations of each iteration's sampled median (JMH sample-time mode). */
+        P50,
+        /** The same for the 99th percentile. */
+        P99
     }
 
     /**
@@ -137,7 +150,21 @@ public final class RunAll {
             new Row("W6", "whereis, 2 threads, 100k names, strided (i × 7919 + k) mod n", "W6Registry.stridedWhereis",
                     null, null, Pick.MEAN, SAME, "lookups/s", 50e6, true),
             new Row("W6", "register 100k names", "W6Registry.register", null, null, Pick.MEAN, PER_SECOND_FROM_NS,
-                    "registrations/s", 4e6, true));
+                    "registrations/s", 4e6, true),
+            new Row("W7", "remote call round trip, median (2 JVMs)", "W7Remote.call", null, null, Pick.P50, SAME, "µs",
+                    150.0, false),
+            new Row("W7", "remote call round trip, mean (2 JVMs)", "W7Remote.call", null, null, Pick.MEAN, SAME, "µs",
+                    null, false),
+            new Row("W7", "remote call round trip, 99th percentile (2 JVMs)", "W7Remote.call", null, null, Pick.P99,
+                    SAME, "µs", null, false),
+            new Row("W7", "remote send, 1 sender → 1 receiver, delivered (2 JVMs)", "W7Remote.send", null, null,
+                    Pick.MEAN, SAME, "msgs/s", 200e3, true),
+            new Row("W7", "global name claim (whereisOrSpawn), 3 nodes", "W7ClusterOps.claimName", null, null,
+                    Pick.MEAN, SAME, "µs", null, false),
+            new Row("W7", "killTag fan-out, 3 nodes × 100 members", "W7ClusterOps.killTag", null, null, Pick.MEAN,
+                    SAME, "µs", null, false),
+            new Row("W7", "census fan-out, 3 nodes × 1,000 processes", "W7ClusterOps.census", null, null, Pick.MEAN,
+                    SAME, "µs", null, false));
 
     private RunAll() {
     }
@@ -264,6 +291,13 @@ public final class RunAll {
                 md.append("| W1 spawn+exit ≥ 1.6× Pekko default | ").append(String.format(Locale.ROOT, "%.2f×", ratio))
                         .append(" | ").append(ratio >= 1.6 ? "**met**" : "**not met**").append(" |\n");
             }
+            Double factor = PEKKO_FACTOR_TARGETS.get(row.label());
+            if (factor != null && pekko != null) {
+                double ratio = row.higherIsBetter() ? rusm.median() / pekko.median() : pekko.median() / rusm.median();
+                md.append("| ").append(row.workload()).append(' ').append(row.label()).append(" ≥ ")
+                        .append(String.format(Locale.ROOT, "%.0f× Pekko default | %.2f×", factor, ratio))
+                        .append(" | ").append(ratio >= factor ? "**met**" : "**not met**").append(" |\n");
+            }
         });
         return md.toString();
     }
@@ -301,7 +335,11 @@ public final class RunAll {
         for (IterationResult it : iterations) {
             Result<?> r = row.secondary() == null ? it.getPrimaryResult() : secondary(it, row.secondary());
             if (r != null) {
-                perIteration.add(r.getScore());
+                perIteration.add(switch (row.pick()) {
+                    case P50 -> r.getStatistics().getPercentile(50);
+                    case P99 -> r.getStatistics().getPercentile(99);
+                    default -> r.getScore();
+                });
             }
         }
         if (perIteration.isEmpty()) {
@@ -310,7 +348,7 @@ public final class RunAll {
         return switch (row.pick()) {
             case FIRST -> perIteration.getFirst();
             case LAST -> perIteration.getLast();
-            case MEAN -> perIteration.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            case MEAN, P50, P99 -> perIteration.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         };
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import org.jspecify.annotations.Nullable;
 
 import io.rusm.cluster.backend.Envelope;
@@ -12,9 +12,11 @@ import io.rusm.cluster.backend.Envelope;
 /**
  * An {@link Envelope} on the wire: its payload is written with Hazelcast's own serialization, so
  * records of strings, numbers and lists travel with zero configuration, and anything Hazelcast
- * cannot serialize fails when the envelope is published, in the sender's thread.
+ * cannot serialize fails when the envelope is published, in the sender's thread. It is identified by
+ * two integers ({@link EnvelopeSerializerHook}), not by its class name, which would otherwise travel
+ * and be parsed with every message.
  */
-final class EnvelopeMessage implements DataSerializable {
+final class EnvelopeMessage implements IdentifiedDataSerializable {
 
 	private @Nullable Envelope envelope;
 
@@ -28,6 +30,16 @@ final class EnvelopeMessage implements DataSerializable {
 
 	@Nullable Envelope envelope() {
 		return this.envelope;
+	}
+
+	@Override
+	public int getFactoryId() {
+		return EnvelopeSerializerHook.FACTORY_ID;
+	}
+
+	@Override
+	public int getClassId() {
+		return EnvelopeSerializerHook.ENVELOPE;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,9 @@ public final class HazelcastBackend implements ClusterBackend {
 	private @Nullable UUID nodesListener;
 
 	private @Nullable ITopic<EnvelopeMessage> inbox;
+
+	/** Other nodes' inboxes by node id, so a message costs no topic lookup; emptied when a member leaves. */
+	private final Map<String, ITopic<EnvelopeMessage>> inboxes = new ConcurrentHashMap<>();
 
 	private @Nullable UUID inboxListener;
 
@@ -205,7 +209,7 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	@Override
 	public void deliver(String nodeId, Envelope envelope) {
-		ITopic<EnvelopeMessage> topic = this.hazelcast.getTopic(INBOX + nodeId);
+		ITopic<EnvelopeMessage> topic = this.inboxes.computeIfAbsent(nodeId, (id) -> this.hazelcast.getTopic(INBOX + id));
 		try {
 			topic.publish(new EnvelopeMessage(envelope));
 		}
@@ -236,6 +240,7 @@ public final class HazelcastBackend implements ClusterBackend {
 
 			@Override
 			public void memberRemoved(MembershipEvent event) {
+				HazelcastBackend.this.inboxes.clear();
 				events.memberLeft(event.getMember().getUuid().toString());
 			}
 		});
