@@ -26,18 +26,22 @@ import org.springframework.util.ReflectionUtils;
  * message to the most specific one.
  * <p>
  * Everything is resolved once: the handler a message class selects is cached per message class
- * (a {@link ClassValue}), and each handler is turned into a {@link MethodHandle} of type
- * {@code (Object bean, Object message) Object} once per bean class (a proxy's class included, so
- * that a proxied bean is invoked through its proxy). Dispatching a message then costs a cache
- * read and one {@code invokeExact}: no reflective lookup and no allocation besides what the
- * handler itself allocates (a primitive result is boxed).
+ * (a {@link ClassValue}), and each handler is turned into two {@link MethodHandle}s once per bean
+ * class (a proxy's class included, so that a proxied bean is invoked through its proxy): one of
+ * type {@code (Object bean, Object message) Object} for a call, whose result is the reply, and one
+ * of type {@code (Object bean, Object message) void} for a plain message, whose result is dropped
+ * without being boxed. Dispatching a message then costs a cache read and one
+ * {@code invokeExact}: no reflective lookup and no allocation besides what the handler itself
+ * allocates (and the boxing of a primitive reply).
  */
 final class HandlerMethods {
 
-	/** What {@link Bound#invoke(Object)} answers for a message no handler matches. */
+	/** What {@link Bound#invoke(Object)} answers for a request no handler matches. */
 	static final Object UNHANDLED = new Object();
 
-	private static final MethodType INVOKER = MethodType.methodType(Object.class, Object.class, Object.class);
+	private static final MethodType REPLYING = MethodType.methodType(Object.class, Object.class, Object.class);
+
+	private static final MethodType DROPPING = MethodType.methodType(void.class, Object.class, Object.class);
 
 	private final Method[] methods;
 
@@ -50,9 +54,9 @@ final class HandlerMethods {
 		}
 	};
 
-	private final ClassValue<@Nullable MethodHandle[]> invokers = new ClassValue<>() {
+	private final ClassValue<@Nullable Invoker[]> invokers = new ClassValue<>() {
 		@Override
-		protected @Nullable MethodHandle[] computeValue(Class<?> beanClass) {
+		protected @Nullable Invoker[] computeValue(Class<?> beanClass) {
 			return invokersFor(beanClass);
 		}
 	};
@@ -115,37 +119,33 @@ final class HandlerMethods {
 
 		private final Object bean;
 
-		private final @Nullable MethodHandle[] invokers;
+		private final @Nullable Invoker[] invokers;
 
-		private Bound(Object bean, @Nullable MethodHandle[] invokers) {
+		private Bound(Object bean, @Nullable Invoker[] invokers) {
 			this.bean = bean;
 			this.invokers = invokers;
 		}
 
 		/**
-		 * Invokes the most specific handler for a message.
-		 * @param message the message
-		 * @return the handler's result ({@code null} for a {@code void} handler), or
-		 * {@link #UNHANDLED} when no handler matches the message
-		 * @throws IllegalStateException if several handlers match the message and none is the
+		 * Invokes the most specific handler for the request of a call.
+		 * @param request the request
+		 * @return the handler's result, the reply ({@code null} for a {@code void} handler),
+		 * or {@link #UNHANDLED} when no handler matches the request
+		 * @throws IllegalStateException if several handlers match the request and none is the
 		 * most specific
 		 * @throws Exception whatever the handler threw, unwrapped
 		 */
-		@Nullable Object invoke(Object message) throws Exception {
-			Selection selection = HandlerMethods.this.selections.get(message.getClass());
-			int index = selection.index();
+		@Nullable Object invoke(Object request) throws Exception {
+			int index = select(request);
 			if (index < 0) {
-				if (selection.ambiguity() != null) {
-					throw new IllegalStateException(selection.ambiguity());
-				}
 				return UNHANDLED;
 			}
-			MethodHandle invoker = this.invokers[index];
+			Invoker invoker = this.invokers[index];
 			if (invoker == null) {
-				return invokeReflectively(HandlerMethods.this.methods[index], this.bean, message);
+				return invokeReflectively(HandlerMethods.this.methods[index], this.bean, request);
 			}
 			try {
-				return (Object) invoker.invokeExact(this.bean, message);
+				return (Object) invoker.replying().invokeExact(this.bean, request);
 			}
 			catch (Exception | Error ex) {
 				throw ex;
@@ -155,6 +155,44 @@ final class HandlerMethods {
 			}
 		}
 
+		/**
+		 * Invokes the most specific handler for a plain message, dropping its result.
+		 * @param message the message
+		 * @return whether a handler matched the message
+		 * @throws IllegalStateException if several handlers match the message and none is the
+		 * most specific
+		 * @throws Exception whatever the handler threw, unwrapped
+		 */
+		boolean handle(Object message) throws Exception {
+			int index = select(message);
+			if (index < 0) {
+				return false;
+			}
+			Invoker invoker = this.invokers[index];
+			if (invoker == null) {
+				invokeReflectively(HandlerMethods.this.methods[index], this.bean, message);
+				return true;
+			}
+			try {
+				invoker.dropping().invokeExact(this.bean, message);
+				return true;
+			}
+			catch (Exception | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new InvocationTargetException(ex);
+			}
+		}
+
+		private int select(Object message) {
+			Selection selection = HandlerMethods.this.selections.get(message.getClass());
+			if (selection.ambiguity() != null) {
+				throw new IllegalStateException(selection.ambiguity());
+			}
+			return selection.index();
+		}
+
 	}
 
 	/**
@@ -162,8 +200,8 @@ final class HandlerMethods {
 	 * that cannot be invoked through a method handle: that one is invoked reflectively, which
 	 * throws the reason (for example a method that a JDK proxy does not expose).
 	 */
-	private @Nullable MethodHandle[] invokersFor(Class<?> beanClass) {
-		@Nullable MethodHandle[] invokers = new MethodHandle[this.methods.length];
+	private @Nullable Invoker[] invokersFor(Class<?> beanClass) {
+		@Nullable Invoker[] invokers = new Invoker[this.methods.length];
 		for (int i = 0; i < this.methods.length; i++) {
 			try {
 				invokers[i] = invoker(AopUtils.selectInvocableMethod(this.methods[i], beanClass));
@@ -175,13 +213,13 @@ final class HandlerMethods {
 		return invokers;
 	}
 
-	private static MethodHandle invoker(Method method) throws IllegalAccessException {
+	private static Invoker invoker(Method method) throws IllegalAccessException {
 		ReflectionUtils.makeAccessible(method);
 		MethodHandle handle = MethodHandles.lookup().unreflect(method);
 		if (Modifier.isStatic(method.getModifiers())) {
 			handle = MethodHandles.dropArguments(handle, 0, Object.class);
 		}
-		return handle.asType(INVOKER);
+		return new Invoker(handle.asType(REPLYING), handle.asType(DROPPING));
 	}
 
 	private static @Nullable Object invokeReflectively(Method handler, Object bean, Object message) throws Exception {
@@ -227,6 +265,16 @@ final class HandlerMethods {
 		return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "("
 				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
 				+ ")";
+	}
+
+	/**
+	 * One handler's method handles for one bean class.
+	 *
+	 * @param replying {@code (Object bean, Object request) Object}: the result, boxed if primitive
+	 * @param dropping {@code (Object bean, Object message) void}: the result dropped, never boxed
+	 */
+	private record Invoker(MethodHandle replying, MethodHandle dropping) {
+
 	}
 
 	/**

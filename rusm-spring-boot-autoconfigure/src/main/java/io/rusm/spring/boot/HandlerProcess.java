@@ -53,7 +53,7 @@ final class HandlerProcess implements ProcessBody {
 			}
 			call.reply(result);
 		}
-		else if (this.handlers.invoke(message) == HandlerMethods.UNHANDLED) {
+		else if (!this.handlers.handle(message)) {
 			logger.warn("Process '{}' has no @RusmHandler for {}; message dropped", this.name,
 					message.getClass().getName());
 		}

@@ -24,8 +24,10 @@ class HandlerInvocationTests {
 	@Test
 	void voidHandlerAnswersNullNotUnhandled() throws Exception {
 		Recorder recorder = new Recorder();
-		assertThat(HandlerMethods.introspect("bean", Recorder.class).bind(recorder).invoke("note")).isNull();
-		assertThat(recorder.notes).containsExactly("note");
+		HandlerMethods.Bound bound = HandlerMethods.introspect("bean", Recorder.class).bind(recorder);
+		assertThat(bound.invoke("call")).isNull();
+		assertThat(bound.handle("message")).isTrue();
+		assertThat(recorder.notes).containsExactly("call", "message");
 	}
 
 	@Test
@@ -39,6 +41,7 @@ class HandlerInvocationTests {
 	void checkedExceptionIsRethrownUnwrapped() {
 		HandlerMethods.Bound bound = HandlerMethods.introspect("bean", Checked.class).bind(new Checked());
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> bound.invoke("x")).withMessage("disk");
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> bound.handle("x")).withMessage("disk");
 	}
 
 	@Test
@@ -72,25 +75,47 @@ class HandlerInvocationTests {
 		assertThatIllegalStateException().isThrownBy(() -> bound.invoke(1)).withMessageContaining("proxy");
 		assertThatIllegalStateException().isThrownBy(() -> bound.invoke(2)).withMessageContaining("proxy");
 		assertThat(bound.invoke("Grace")).isEqualTo("advised Hello, Grace");
+		assertThatIllegalStateException().isThrownBy(() -> bound.handle(3)).withMessageContaining("proxy");
+		assertThat(bound.handle("Alan")).isTrue();
 	}
 
 	@Test
 	void dispatchAllocatesNothingPerMessage() throws Exception {
-		HandlerMethods handlers = HandlerMethods.introspect("bean", Constant.class);
-		HandlerMethods.Bound bound = handlers.bind(new Constant());
+		HandlerMethods.Bound bound = HandlerMethods.introspect("bean", Constant.class).bind(new Constant());
 		List<Object> messages = List.of("text", 7L, new StringBuilder("sb"));
-		int rounds = 200_000;
-		for (int i = 0; i < rounds; i++) {
-			bound.invoke(messages.get(i % 3));
-		}
+		assertThat(bytesPerDispatch(bound, messages, true)).as("bytes allocated per call dispatched").isZero();
+	}
+
+	@Test
+	void plainMessageDispatchDoesNotBoxThePrimitiveResultItDrops() throws Exception {
+		HandlerMethods.Bound bound = HandlerMethods.introspect("bean", Summing.class).bind(new Summing());
+		List<Object> messages = List.of(1_000_000L, 2_000_000L, 3_000_000L);
+		assertThat(bytesPerDispatch(bound, messages, false)).as("bytes allocated per message dispatched").isZero();
+		assertThat(bound.invoke(0L)).as("a call's reply is boxed").isEqualTo(200_000L * 6_000_000L);
+	}
+
+	private static long bytesPerDispatch(HandlerMethods.Bound bound, List<Object> messages, boolean calls)
+			throws Exception {
+		int rounds = 300_000;
+		dispatch(bound, messages, calls, rounds);
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
 			.getThreadMXBean();
 		long before = threads.getCurrentThreadAllocatedBytes();
+		dispatch(bound, messages, calls, rounds);
+		return (threads.getCurrentThreadAllocatedBytes() - before) / rounds;
+	}
+
+	private static void dispatch(HandlerMethods.Bound bound, List<Object> messages, boolean calls, int rounds)
+			throws Exception {
 		for (int i = 0; i < rounds; i++) {
-			bound.invoke(messages.get(i % 3));
+			Object message = messages.get(i % messages.size());
+			if (calls) {
+				bound.invoke(message);
+			}
+			else {
+				bound.handle(message);
+			}
 		}
-		long perMessage = (threads.getCurrentThreadAllocatedBytes() - before) / rounds;
-		assertThat(perMessage).as("bytes allocated per dispatched message").isZero();
 	}
 
 	static class Recorder {
@@ -162,6 +187,18 @@ class HandlerInvocationTests {
 		@RusmHandler
 		public String count(Integer value) {
 			return "not on the interface";
+		}
+
+	}
+
+	static class Summing {
+
+		private long total;
+
+		@RusmHandler
+		long add(Long amount) {
+			this.total += amount;
+			return this.total;
 		}
 
 	}

@@ -31,7 +31,10 @@ class HandlerMethodsTests {
 	@Test
 	void unmatchedMessageIsNotDispatched() throws Exception {
 		HandlerMethods handlers = HandlerMethods.introspect("bean", Primitive.class);
-		assertThat(handlers.bind(new Primitive()).invoke("text")).isSameAs(HandlerMethods.UNHANDLED);
+		HandlerMethods.Bound bound = handlers.bind(new Primitive());
+		assertThat(bound.invoke("text")).isSameAs(HandlerMethods.UNHANDLED);
+		assertThat(bound.handle("text")).isFalse();
+		assertThat(bound.handle(1)).isTrue();
 	}
 
 	@Test
