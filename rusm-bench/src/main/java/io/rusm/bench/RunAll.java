@@ -43,6 +43,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>A fork's score is the mean of its measured iterations (W4 picks iterations, see
  * {@link W4IdleProcesses}); JMH's own output, with every iteration, is printed as it runs.
+ *
+ * <p>W8 ({@link W8SpringCall}, {@link W8Dispatch}) starts a Spring Boot context, which the shaded
+ * jar leaves out: it runs from Maven's class path ({@code ./mvnw -q -pl rusm-bench -am verify
+ * -DskipTests -Pw8}) and is skipped, with a note, when Spring Boot is missing.
  */
 public final class RunAll {
 
