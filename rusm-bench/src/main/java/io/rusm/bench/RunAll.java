@@ -165,13 +165,13 @@ public final class RunAll {
             new Row("W8", "allocated per synchronized call", "W8SpringCall.synchronizedCall", null,
                     "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false),
             new Row("W8", "message handled by a @RusmHandler singleton (batch of 1000, 1 carrier)",
-                    "W8Dispatch.handlerSend", null, null, Pick.MEAN, SAME, "ns", null, false),
+                    "W8Dispatch.handlerSend", null, null, Pick.MEAN, SAME, "ns", null, false, true),
             new Row("W8", "message handled by a plain ProcessBody singleton (batch of 1000, 1 carrier)",
-                    "W8Dispatch.plainSend", null, null, Pick.MEAN, SAME, "ns", null, false),
+                    "W8Dispatch.plainSend", null, null, Pick.MEAN, SAME, "ns", null, false, true),
             new Row("W8", "allocated per message handled by the @RusmHandler singleton", "W8Dispatch.handlerSend",
-                    null, "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false),
+                    null, "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false, true),
             new Row("W8", "allocated per message handled by the plain singleton", "W8Dispatch.plainSend", null,
-                    "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false));
+                    "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false, true));
 
     private RunAll() {
     }
