@@ -17,16 +17,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * or a direct call on the {@code synchronized} bean, served by Spring MVC on Tomcat (virtual
  * threads, as in the sample) on 127.0.0.1 and a random port, and driven over loopback by the
  * closed-loop {@link LoadDriver} in the same JVM. Prints requests per second and latency
- * percentiles per endpoint; the endpoints take turns, round after round, so that a change in the
- * machine's load hits all of them alike.
+ * percentiles per endpoint; the endpoints take turns, round after round, each round starting with
+ * the next endpoint, so that a change in the machine's load hits all of them alike.
  *
  * <pre>
- * ./mvnw -q -pl rusm-bench -am verify -DskipTests -Pw8-http -Dw8-http.args="64 10 2 on"
+ * ./mvnw -q -pl rusm-bench -am verify -DskipTests -Pw8-http -Dw8-http.args="64 10 3 on"
  * </pre>
  *
  * <p>Arguments: concurrent clients (default 64), seconds measured per endpoint and round (10,
- * after a warm-up of half that in the first round), rounds (2), and {@code on}/{@code off} for the
- * starter's observations (default {@code on}, what an application with Actuator gets).
+ * after a warm-up of half that before the first round), rounds (3: each endpoint leads one), and
+ * {@code on}/{@code off} for the starter's observations (default {@code on}, what an application with Actuator gets).
  */
 public final class W8HttpLoad {
 
@@ -46,7 +46,7 @@ public final class W8HttpLoad {
     public static void main(String[] args) throws InterruptedException {
         int clients = (args.length > 0) ? Integer.parseInt(args[0]) : 64;
         Duration measured = Duration.ofSeconds((args.length > 1) ? Integer.parseInt(args[1]) : 10);
-        int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 2;
+        int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
         String observations = (args.length > 3) ? args[3] : "on";
         if (!observations.equals("on") && !observations.equals("off")) {
             throw new IllegalArgumentException("the fourth argument is on or off (observations), not " + observations);
@@ -67,7 +67,8 @@ public final class W8HttpLoad {
                 driver.run(uri(port, endpoint), measured.dividedBy(2));
             }
             for (int round = 1; round <= rounds; round++) {
-                for (String endpoint : ENDPOINTS) {
+                for (int turn = 0; turn < ENDPOINTS.size(); turn++) {
+                    String endpoint = ENDPOINTS.get((round - 1 + turn) % ENDPOINTS.size());
                     LoadDriver.Result result = driver.run(uri(port, endpoint), measured);
                     System.out.printf(Locale.ROOT, "%-6d %-20s %10.0f %9.2f %9.2f %9.2f %9.2f %8d%n", round, endpoint,
                             result.throughput(), result.millis(50), result.millis(90), result.millis(99),
