@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Pattern;
+import io.rusm.bench.spring.W8Dispatch;
+import io.rusm.bench.spring.W8SpringCall;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -41,6 +43,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>A fork's score is the mean of its measured iterations (W4 picks iterations, see
  * {@link W4IdleProcesses}); JMH's own output, with every iteration, is printed as it runs.
+ *
+ * <p>W8 ({@link W8SpringCall}, {@link W8Dispatch}) starts a Spring Boot context, which the shaded
+ * jar leaves out: it runs from Maven's class path ({@code ./mvnw -q -pl rusm-bench -am verify
+ * -DskipTests -Pw8}) and is skipped, with a note, when Spring Boot is missing.
  */
 public final class RunAll {
 
@@ -79,7 +85,9 @@ public final class RunAll {
             new Workload("W5", W5Timers.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
             new Workload("W6", W6Registry.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
             new Workload("W7", W7Remote.class, W7_REMOTE_PEERS, 3, 5, 5, false),
-            new Workload("W7", W7ClusterOps.class, List.of(RUSM), 3, 3, 5, false));
+            new Workload("W7", W7ClusterOps.class, List.of(RUSM), 3, 3, 5, false),
+            new Workload("W8", W8SpringCall.class, List.of(RUSM), 3, 2, 4, true),
+            new Workload("W8", W8Dispatch.class, List.of(RUSM), 3, 2, 4, true));
 
     /** Which iterations of a fork a figure is taken from. */
     private enum Pick {
@@ -164,7 +172,33 @@ public final class RunAll {
             new Row("W7", "killTag fan-out, 3 nodes × 100 members", "W7ClusterOps.killTag", null, null, Pick.MEAN,
                     SAME, "µs", null, false),
             new Row("W7", "census fan-out, 3 nodes × 1,000 processes", "W7ClusterOps.census", null, null, Pick.MEAN,
-                    SAME, "µs", null, false));
+                    SAME, "µs", null, false),
+            new Row("W8", "call to a @RusmHandler singleton, 1 caller", "W8SpringCall.handlerCall", null, null,
+                    Pick.MEAN, SAME, "ns", null, false),
+            new Row("W8", "call to a plain ProcessBody singleton, 1 caller", "W8SpringCall.plainCall", null, null,
+                    Pick.MEAN, SAME, "ns", null, false),
+            new Row("W8", "direct call on a synchronized bean, 1 caller", "W8SpringCall.synchronizedCall", null, null,
+                    Pick.MEAN, SAME, "ns", null, false),
+            new Row("W8", "call to a @RusmHandler singleton, 4 callers", "W8SpringCall.handlerCallConcurrent", null,
+                    null, Pick.MEAN, SAME, "ns", null, false),
+            new Row("W8", "call to a plain ProcessBody singleton, 4 callers", "W8SpringCall.plainCallConcurrent", null,
+                    null, Pick.MEAN, SAME, "ns", null, false),
+            new Row("W8", "direct call on a synchronized bean, 4 callers", "W8SpringCall.synchronizedCallConcurrent",
+                    null, null, Pick.MEAN, SAME, "ns", null, false),
+            new Row("W8", "allocated per @RusmHandler call", "W8SpringCall.handlerCall", null, "gc.alloc.rate.norm",
+                    Pick.MEAN, SAME, "B", null, false),
+            new Row("W8", "allocated per plain call", "W8SpringCall.plainCall", null, "gc.alloc.rate.norm",
+                    Pick.MEAN, SAME, "B", null, false),
+            new Row("W8", "allocated per synchronized call", "W8SpringCall.synchronizedCall", null,
+                    "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false),
+            new Row("W8", "message handled by a @RusmHandler singleton (batch of 1000, 1 carrier)",
+                    "W8Dispatch.handlerSend", null, null, Pick.MEAN, SAME, "ns", null, false, true),
+            new Row("W8", "message handled by a plain ProcessBody singleton (batch of 1000, 1 carrier)",
+                    "W8Dispatch.plainSend", null, null, Pick.MEAN, SAME, "ns", null, false, true),
+            new Row("W8", "allocated per message handled by the @RusmHandler singleton", "W8Dispatch.handlerSend",
+                    null, "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false, true),
+            new Row("W8", "allocated per message handled by the plain singleton", "W8Dispatch.plainSend", null,
+                    "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false, true));
 
     private RunAll() {
     }
@@ -206,6 +240,11 @@ public final class RunAll {
             }
             List<String> playing = w.peers().stream().filter(peers::contains).toList();
             if (playing.isEmpty()) {
+                continue;
+            }
+            if (w.id().equals("W8") && !springBootPresent()) {
+                System.out.println("W8 skipped: it starts a Spring Boot context and Spring is not in the shaded jar;"
+                        + " run it with ./mvnw -q -pl rusm-bench -am verify -DskipTests -Pw8");
                 continue;
             }
             ChainedOptionsBuilder options = new OptionsBuilder()
@@ -299,7 +338,42 @@ public final class RunAll {
                         .append(" | ").append(ratio >= factor ? "**met**" : "**not met**").append(" |\n");
             }
         });
+        md.append(w8DispatchTarget(figures));
         return md.toString();
+    }
+
+    /**
+     * W8's target: what handling a message costs the {@code @RusmHandler} singleton more than the
+     * plain one, from the dispatch-only batches (a call's own time is dominated by the hand-off
+     * between virtual threads, bimodal across JVMs, see W2).
+     */
+    private static String w8DispatchTarget(Map<Row, Map<String, Stats>> figures) {
+        Stats handler = null;
+        Stats plain = null;
+        for (var e : figures.entrySet()) {
+            if (e.getKey().secondary() == null && e.getKey().method().equals("W8Dispatch.handlerSend")) {
+                handler = e.getValue().get(RUSM);
+            } else if (e.getKey().secondary() == null && e.getKey().method().equals("W8Dispatch.plainSend")) {
+                plain = e.getValue().get(RUSM);
+            }
+        }
+        if (handler == null || plain == null) {
+            return "";
+        }
+        double added = handler.median() - plain.median();
+        return "| W8 @RusmHandler dispatch adds ≤ 100 ns per message over a plain ProcessBody | "
+                + String.format(Locale.ROOT, "%+.1f ns", added) + " | " + (added <= 100 ? "**met**" : "**not met**")
+                + " |\n";
+    }
+
+    /** Whether Spring Boot is on the class path: the shaded jar leaves it out, Maven's class path has it (W8). */
+    private static boolean springBootPresent() {
+        try {
+            Class.forName("org.springframework.boot.SpringApplication", false, RunAll.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException ex) {
+            return false;
+        }
     }
 
     private static String forkCounts(Map<Row, Map<String, Stats>> figures) {

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A closed-loop load driver: a number of clients, each on a virtual thread, sends one GET after
  * the other to one URI on the loopback interface, for a bounded time and at most a bounded
- * number of requests, and records each response's latency.
+ * number of requests, and records each response's latency. Public for the W8 HTTP load
+ * ({@code io.rusm.bench.spring.W8HttpLoad}).
  */
-final class LoadDriver {
+public final class LoadDriver {
 
     private final HttpClient http;
 
@@ -24,7 +25,13 @@ final class LoadDriver {
 
     private final long maxRequests;
 
-    LoadDriver(int clients, long maxRequests) {
+    /**
+     * Creates a driver.
+     *
+     * @param clients concurrent clients, each on its own virtual thread
+     * @param maxRequests the most requests one run sends, over all clients
+     */
+    public LoadDriver(int clients, long maxRequests) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -41,7 +48,7 @@ final class LoadDriver {
      * @return what was measured
      * @throws InterruptedException if interrupted while waiting for the clients
      */
-    Result run(URI uri, Duration duration) throws InterruptedException {
+    public Result run(URI uri, Duration duration) throws InterruptedException {
         if (!uri.getHost().equals("127.0.0.1")) {
             throw new IllegalArgumentException("the load driver only talks to 127.0.0.1, not " + uri);
         }
@@ -91,13 +98,24 @@ final class LoadDriver {
      * @param sortedLatencies every latency, ascending
      * @param bytesPerResponse the mean body size
      */
-    record Result(long requests, long failures, long elapsedNanos, long[] sortedLatencies, long bytesPerResponse) {
+    public record Result(long requests, long failures, long elapsedNanos, long[] sortedLatencies, long bytesPerResponse) {
 
-        double throughput() {
+        /**
+         * Responses per second.
+         *
+         * @return requests over the run's wall time
+         */
+        public double throughput() {
             return this.requests * 1e9 / this.elapsedNanos;
         }
 
-        double millis(double percent) {
+        /**
+         * A latency percentile.
+         *
+         * @param percent from 0 to 100 (100 is the maximum)
+         * @return the latency in milliseconds, NaN if nothing was measured
+         */
+        public double millis(double percent) {
             return (this.sortedLatencies.length == 0) ? Double.NaN
                     : Latencies.percentile(this.sortedLatencies, percent) / 1e6;
         }

@@ -1,7 +1,5 @@
 package io.rusm.spring.boot;
 
-import java.util.Optional;
-
 import io.rusm.core.Call;
 import io.rusm.core.Context;
 import io.rusm.core.ProcessBody;
@@ -21,16 +19,13 @@ final class HandlerProcess implements ProcessBody {
 
 	private final String name;
 
-	private final Object bean;
-
-	private final HandlerMethods handlers;
+	private final HandlerMethods.Bound handlers;
 
 	private final @Nullable RusmHandlerObserver observer;
 
 	HandlerProcess(String name, Object bean, HandlerMethods handlers, @Nullable RusmHandlerObserver observer) {
 		this.name = name;
-		this.bean = bean;
-		this.handlers = handlers;
+		this.handlers = handlers.bind(bean);
 		this.observer = observer;
 	}
 
@@ -51,14 +46,14 @@ final class HandlerProcess implements ProcessBody {
 	private void handle(Object message) throws Exception {
 		if (message instanceof Call call) {
 			Object request = call.request();
-			Optional<HandlerMethods.Dispatched> dispatched = this.handlers.dispatch(this.bean, request);
-			if (dispatched.isEmpty()) {
+			Object result = this.handlers.invoke(request);
+			if (result == HandlerMethods.UNHANDLED) {
 				throw new IllegalArgumentException("Process '" + this.name + "' has no @RusmHandler for a call of "
 						+ request.getClass().getName());
 			}
-			call.reply(dispatched.get().result());
+			call.reply(result);
 		}
-		else if (this.handlers.dispatch(this.bean, message).isEmpty()) {
+		else if (!this.handlers.handle(message)) {
 			logger.warn("Process '{}' has no @RusmHandler for {}; message dropped", this.name,
 					message.getClass().getName());
 		}

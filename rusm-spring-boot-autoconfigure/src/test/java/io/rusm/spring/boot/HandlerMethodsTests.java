@@ -16,34 +16,37 @@ class HandlerMethodsTests {
 	void dispatchesToTheMostSpecificParameterType() throws Exception {
 		HandlerMethods handlers = HandlerMethods.introspect("bean", Specific.class);
 		Specific bean = new Specific();
-		assertThat(handlers.dispatch(bean, "text")).hasValueSatisfying((d) -> assertThat(d.result()).isEqualTo("string"));
-		assertThat(handlers.dispatch(bean, new StringBuilder("x")))
-			.hasValueSatisfying((d) -> assertThat(d.result()).isEqualTo("char-sequence"));
-		assertThat(handlers.dispatch(bean, 1L)).hasValueSatisfying((d) -> assertThat(d.result()).isEqualTo("object"));
+		HandlerMethods.Bound bound = handlers.bind(bean);
+		assertThat(bound.invoke("text")).isEqualTo("string");
+		assertThat(bound.invoke(new StringBuilder("x"))).isEqualTo("char-sequence");
+		assertThat(bound.invoke(1L)).isEqualTo("object");
 	}
 
 	@Test
 	void primitiveParameterMatchesItsWrapper() throws Exception {
 		HandlerMethods handlers = HandlerMethods.introspect("bean", Primitive.class);
-		assertThat(handlers.dispatch(new Primitive(), 41)).hasValueSatisfying((d) -> assertThat(d.result()).isEqualTo(42));
+		assertThat(handlers.bind(new Primitive()).invoke(41)).isEqualTo(42);
 	}
 
 	@Test
 	void unmatchedMessageIsNotDispatched() throws Exception {
 		HandlerMethods handlers = HandlerMethods.introspect("bean", Primitive.class);
-		assertThat(handlers.dispatch(new Primitive(), "text")).isEmpty();
+		HandlerMethods.Bound bound = handlers.bind(new Primitive());
+		assertThat(bound.invoke("text")).isSameAs(HandlerMethods.UNHANDLED);
+		assertThat(bound.handle("text")).isFalse();
+		assertThat(bound.handle(1)).isTrue();
 	}
 
 	@Test
 	void handlerExceptionIsRethrownUnwrapped() {
 		HandlerMethods handlers = HandlerMethods.introspect("bean", Throwing.class);
-		assertThatIllegalStateException().isThrownBy(() -> handlers.dispatch(new Throwing(), "x")).withMessage("boom");
+		assertThatIllegalStateException().isThrownBy(() -> handlers.bind(new Throwing()).invoke("x")).withMessage("boom");
 	}
 
 	@Test
 	void ambiguousHandlersFailTheDispatch() {
 		HandlerMethods handlers = HandlerMethods.introspect("bean", Ambiguous.class);
-		assertThatIllegalStateException().isThrownBy(() -> handlers.dispatch(new Ambiguous(), "text"))
+		assertThatIllegalStateException().isThrownBy(() -> handlers.bind(new Ambiguous()).invoke("text"))
 			.withMessageContaining("Ambiguous @RusmHandler methods for java.lang.String");
 	}
 
