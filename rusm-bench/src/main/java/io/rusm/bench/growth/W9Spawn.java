@@ -1,7 +1,7 @@
 package io.rusm.bench.growth;
 
 import io.rusm.bench.Footprint;
-import io.rusm.bench.Peer;
+import io.rusm.bench.IdleRound;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,10 +46,7 @@ public class W9Spawn {
     @Param({"10000", "100000", "1000000"})
     public int processes;
 
-    private Peer contender;
-    private Peer.IdleSpawner spawner;
-    private long heapBefore;
-    private long spawnCallNanos;
+    private IdleRound round;
 
     /** Footprint of one round, reported by JMH as secondary results (read per iteration). */
     @State(Scope.Thread)
@@ -63,27 +60,24 @@ public class W9Spawn {
         public double spawnCallsMs;
     }
 
-    /** A fresh runtime, and the baseline heap. */
+    /** A fresh runtime, and the baseline footprint. */
     @Setup(Level.Iteration)
     public void before() {
-        contender = Peer.create(peer);
-        spawner = contender.idleSpawner();
-        heapBefore = Footprint.liveHeapBytes();
+        round = IdleRound.start(peer);
     }
 
     /** Spawns the processes and waits until all of them are blocked in receive. */
     @Benchmark
     public void spawnIdle() {
-        spawnCallNanos = spawner.spawnIdle(processes);
+        round.spawn(processes);
     }
 
     /** Reads the heap with the processes still blocked, then stops them. */
     @TearDown(Level.Iteration)
     public void after(Heap heap) {
-        long held = Footprint.liveHeapBytes() - heapBefore;
-        heap.heapBytesPerProcess = (double) held / processes;
-        heap.heapMebibytes = held / (1024.0 * 1024.0);
-        heap.spawnCallsMs = spawnCallNanos / 1e6;
-        contender.close();
+        Footprint.Held held = round.finish();
+        heap.heapBytesPerProcess = (double) held.heapBytes() / processes;
+        heap.heapMebibytes = held.heapBytes() / (1024.0 * 1024.0);
+        heap.spawnCallsMs = held.spawnCallsMs();
     }
 }
