@@ -265,9 +265,11 @@ public final class RunAll {
             results.addAll(JmhJson.read(file));
         }
         String table = table(results);
-        Files.writeString(out.resolve("table.md"), table);
-        System.out.println();
-        System.out.println(table);
+        if (!table.isEmpty()) {
+            Files.writeString(out.resolve("table.md"), table);
+            System.out.println();
+            System.out.println(table);
+        }
         String growth = Charts.growthTables(results);
         if (!growth.isEmpty()) {
             Files.writeString(out.resolve("growth.md"), growth);
@@ -289,6 +291,9 @@ public final class RunAll {
             if (!byPeer.isEmpty()) {
                 figures.put(row, byPeer);
             }
+        }
+        if (figures.isEmpty()) {
+            return "";
         }
         StringBuilder md = new StringBuilder();
         md.append("| W | figure | rusm | Pekko default | Pekko 2 threads | raw VT | unit |\n");
