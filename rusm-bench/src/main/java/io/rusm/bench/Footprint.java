@@ -17,6 +17,16 @@ public final class Footprint {
     }
 
     /**
+     * What the processes of one round hold, against the baselines taken before its first spawn.
+     *
+     * @param heapBytes growth of the live heap
+     * @param residentBytes growth of the resident set
+     * @param spawnCallsMs milliseconds spent in the spawn calls alone
+     */
+    public record Held(long heapBytes, long residentBytes, double spawnCallsMs) {
+    }
+
+    /**
      * Bytes of heap in use after full collections: the smallest of three readings, each taken
      * after {@link System#gc()} (a full, stop-the-world collection with G1's default settings), so
      * that garbage a concurrent phase left behind does not count.

@@ -1,10 +1,19 @@
 package io.rusm.bench;
 
+import io.rusm.bench.growth.W9KillTag;
+import io.rusm.bench.growth.W9Spawn;
+import io.rusm.bench.growth.W9Summary;
+import io.rusm.bench.report.Curve;
+import io.rusm.bench.report.JmhJson;
+import io.rusm.bench.report.Pick;
+import io.rusm.bench.report.Stats;
+import io.rusm.bench.report.Trial;
+import io.rusm.bench.spring.W8Dispatch;
+import io.rusm.bench.spring.W8SpringCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,14 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Pattern;
-import io.rusm.bench.spring.W8Dispatch;
-import io.rusm.bench.spring.W8SpringCall;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -28,9 +31,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole suite, W1 to W7 for every peer, each in fresh JVM forks, and prints the table
- * of {@code docs/benchmarks.md}: for every figure the median of the per-fork scores and their
- * range (min–max), and each rusm target as met or not met.
+ * Runs the whole suite, W1 to W9 for every peer, each in fresh JVM forks, and prints the
+ * table of {@code docs/benchmarks.md}: for every figure the median of the per-fork scores and their
+ * range (min–max), and each rusm target as met or not met; then the growth tables of W9 and, with
+ * {@code --charts}, its charts (see {@link Charts}).
  *
  * <pre>
  * java -cp rusm-bench/target/rusm-bench.jar io.rusm.bench.RunAll [options]
@@ -38,11 +42,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   --peers=rusm,vt   run only these peers (default: all)
  *   --forks=N         forks for every workload (default: per workload, 3 or 5)
  *   --quick           one fork, one short iteration each: a smoke test, not a measurement
- *   --out=DIR         where JMH's JSON results and table.md go (default: target/bench-results)
+ *   --out=DIR         where JMH's JSON results, table.md and growth.md go (default: target/bench-results)
+ *   --charts[=DIR]    draw the growth charts as PNGs into DIR (default: docs/benchmarks) from every
+ *                     JSON result in the --out directory
  * </pre>
  *
  * <p>A fork's score is the mean of its measured iterations (W4 picks iterations, see
- * {@link W4IdleProcesses}); JMH's own output, with every iteration, is printed as it runs.
+ * {@link W4IdleProcesses}); JMH's own output, with every iteration, is printed as it runs. The
+ * tables are made from the JSON files this run wrote, so {@link Charts} can make them again from a
+ * results directory. A new workload adds a {@link Workload} to {@link #SUITE} and its figures to
+ * {@link #ROWS} (one value per peer) or {@link #CURVES} (a value per peer and size).
  *
  * <p>W8 ({@link W8SpringCall}, {@link W8Dispatch}) starts a Spring Boot context, which the shaded
  * jar leaves out: it runs from Maven's class path ({@code ./mvnw -q -pl rusm-bench -am verify
@@ -67,6 +76,7 @@ public final class RunAll {
 
     private static final List<String> ALL = Peer.NAMES;
     private static final List<String> DEFAULT_DISPATCHER_ONLY = List.of("rusm", "pekko", "vt");
+
     /** W7 runs rusm's cluster beside Pekko's remoting (default dispatcher), each across two JVMs. */
     private static final List<String> W7_REMOTE_PEERS = List.of("rusm", "pekko");
 
@@ -87,15 +97,21 @@ public final class RunAll {
             new Workload("W7", W7Remote.class, W7_REMOTE_PEERS, 3, 5, 5, false),
             new Workload("W7", W7ClusterOps.class, List.of(RUSM), 3, 3, 5, false),
             new Workload("W8", W8SpringCall.class, List.of(RUSM), 3, 2, 4, true),
-            new Workload("W8", W8Dispatch.class, List.of(RUSM), 3, 2, 4, true));
+            new Workload("W8", W8Dispatch.class, List.of(RUSM), 3, 2, 4, true),
+            new Workload("W9", W9Spawn.class, List.of("rusm", "vt"), 1, 1, 3, false),
+            new Workload("W9", W9KillTag.class, List.of(RUSM), 1, 1, 3, false),
+            new Workload("W9", W9Summary.class, List.of(RUSM), 1, 2, 3, true));
 
-    /** Which iterations of a fork a figure is taken from. */
-    private enum Pick {
-        MEAN, FIRST, LAST,
-        /** The mean over iterations of each iteration's sampled median (JMH sample-time mode). */
-        P50,
-        /** The same for the 99th percentile. */
-        P99
+    /** The peers' names in tables and chart legends, in table order. */
+    static final Map<String, String> PEER_TITLES = titles();
+
+    private static Map<String, String> titles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        titles.put("rusm", "rusm");
+        titles.put("pekko", "Pekko default");
+        titles.put("pekko-2", "Pekko 2 threads");
+        titles.put("vt", "raw VT");
+        return titles;
     }
 
     /**
@@ -159,12 +175,12 @@ public final class RunAll {
                     null, null, Pick.MEAN, SAME, "lookups/s", 50e6, true),
             new Row("W6", "register 100k names", "W6Registry.register", null, null, Pick.MEAN, PER_SECOND_FROM_NS,
                     "registrations/s", 4e6, true),
-            new Row("W7", "remote call round trip, median (2 JVMs)", "W7Remote.call", null, null, Pick.P50, SAME, "µs",
+            new Row("W7", "remote call round trip, median (2 JVMs)", "W7Remote.call", null, JmhJson.MEDIAN, Pick.MEAN, SAME, "µs",
                     150.0, false),
             new Row("W7", "remote call round trip, mean (2 JVMs)", "W7Remote.call", null, null, Pick.MEAN, SAME, "µs",
                     null, false),
-            new Row("W7", "remote call round trip, 99th percentile (2 JVMs)", "W7Remote.call", null, null, Pick.P99,
-                    SAME, "µs", null, false),
+            new Row("W7", "remote call round trip, 99th percentile (2 JVMs)", "W7Remote.call", null, JmhJson.P99,
+                    Pick.MEAN, SAME, "µs", null, false),
             new Row("W7", "remote send, 1 sender → 1 receiver, delivered (2 JVMs)", "W7Remote.send", null, null,
                     Pick.MEAN, SAME, "msgs/s", 200e3, true),
             new Row("W7", "global name claim (whereisOrSpawn), 3 nodes", "W7ClusterOps.claimName", null, null,
@@ -200,6 +216,41 @@ public final class RunAll {
             new Row("W8", "allocated per message handled by the plain singleton", "W8Dispatch.plainSend", null,
                     "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false, true));
 
+
+    private static final String LOG_LOG_NOTE = "; dashed: linear growth. Lower is better.";
+
+    /** The growth figures (W9): a value per peer and size, each drawn as a chart and tabulated. */
+    static final List<Curve> CURVES = List.of(
+            new Curve("w9-spawn-time", "Spawn n idle processes: time until all are blocked",
+                    "JMH single shot, mean of 3 warm rounds, a fresh JVM per n" + LOG_LOG_NOTE, "W9Spawn.spawnIdle",
+                    null, Pick.MEAN, "processes", "time", "ms", Curve.Scale.LOG_LOG,
+                    new Curve.PerSize("ns per process", 1e6)),
+            new Curve("w9-spawn-heap", "Spawn n idle processes: live heap they hold",
+                    "heap used after full GCs, minus the same reading before the first spawn" + LOG_LOG_NOTE,
+                    "W9Spawn.spawnIdle", "heapMebibytes", Pick.MEAN, "processes", "live heap", "MiB",
+                    Curve.Scale.LOG_LOG, null),
+            new Curve("w9-spawn-heap-per-process", "Spawn n idle processes: live heap per process",
+                    "heap held divided by n, table entry and mailbox included; flat means linear growth",
+                    "W9Spawn.spawnIdle", "heapBytesPerProcess", Pick.MEAN, "processes", "live heap per process",
+                    "B", Curve.Scale.LOG_X, null),
+            new Curve(null, "Spawn n idle processes: time in the spawn calls alone", "", "W9Spawn.spawnIdle",
+                    "spawnCallsMs", Pick.MEAN, "processes", "time", "ms", Curve.Scale.LOG_LOG,
+                    new Curve.PerSize("ns per process", 1e6)),
+            new Curve("w9-killtag-time", "killTag of a group of n members: time until all have ended",
+                    "JMH single shot, mean of 3 rounds, a fresh JVM per n; killTag, then join every member"
+                            + LOG_LOG_NOTE, "W9KillTag.killTag", null, Pick.MEAN, "members", "time", "ms",
+                    Curve.Scale.LOG_LOG, new Curve.PerSize("ns per member", 1e6)),
+            new Curve(null, "killTag of a group of n members: time in the killTag call alone", "",
+                    "W9KillTag.killTag", "killTagCallMs", Pick.MEAN, "members", "time", "ms", Curve.Scale.LOG_LOG,
+                    new Curve.PerSize("ns per member", 1e6)),
+            new Curve("w9-summary-time", "/actuator/rusm summary with n live processes: time per read",
+                    "RusmEndpoint.summary() in process; 20 labels, 1,000 groups, 500 names; JMH average time"
+                            + LOG_LOG_NOTE, "W9Summary.summary", null, Pick.MEAN, "processes", "time per read",
+                    "µs", Curve.Scale.LOG_LOG, null),
+            new Curve(null, "/actuator/rusm summary with n live processes: allocated per read", "",
+                    "W9Summary.summary", "gc.alloc.rate.norm", Pick.MEAN, "processes", "allocated", "B",
+                    Curve.Scale.LOG_LOG, null));
+
     private RunAll() {
     }
 
@@ -216,6 +267,7 @@ public final class RunAll {
         Integer forks = null;
         boolean quick = false;
         Path out = Path.of("target", "bench-results");
+        @Nullable Path charts = null;
         for (String arg : args) {
             if (arg.startsWith("--only=")) {
                 only = Set.of(arg.substring("--only=".length()).toUpperCase(Locale.ROOT).split(","));
@@ -227,12 +279,16 @@ public final class RunAll {
                 quick = true;
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring("--out=".length()));
+            } else if (arg.equals("--charts")) {
+                charts = Charts.DEFAULT_DIRECTORY;
+            } else if (arg.startsWith("--charts=")) {
+                charts = Path.of(arg.substring("--charts=".length()));
             } else {
                 throw new IllegalArgumentException("unknown option " + arg + "; see the Javadoc of " + RunAll.class.getName());
             }
         }
         Files.createDirectories(out);
-        List<RunResult> results = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
         for (int i = 0; i < SUITE.size(); i++) {
             Workload w = SUITE.get(i);
             if (!only.isEmpty() && !only.contains(w.id())) {
@@ -247,6 +303,7 @@ public final class RunAll {
                         + " run it with ./mvnw -q -pl rusm-bench -am verify -DskipTests -Pw8");
                 continue;
             }
+            Path result = out.resolve(String.format(Locale.ROOT, "%02d-%s.json", i + 1, w.id()));
             ChainedOptionsBuilder options = new OptionsBuilder()
                     .include("^" + Pattern.quote(w.benchmark().getName()) + "\\.")
                     .param("peer", playing.toArray(String[]::new))
@@ -257,48 +314,50 @@ public final class RunAll {
                     .measurementTime(TimeValue.seconds(1))
                     .shouldFailOnError(true)
                     .resultFormat(ResultFormatType.JSON)
-                    .result(out.resolve(String.format(Locale.ROOT, "%02d-%s.json", i + 1, w.id())).toString());
+                    .result(result.toString());
             if (w.allocation()) {
                 options.addProfiler(GCProfiler.class);
             }
             if (!w.jvmArgs().isEmpty()) {
                 options.jvmArgsAppend(w.jvmArgs().toArray(String[]::new));
             }
-            results.addAll(new Runner(options.build()).run());
+            new Runner(options.build()).run();
+            written.add(result);
+        }
+        List<Trial> results = new ArrayList<>();
+        for (Path file : written) {
+            results.addAll(JmhJson.read(file));
         }
         String table = table(results);
-        Files.writeString(out.resolve("table.md"), table);
-        System.out.println();
-        System.out.println(table);
-        System.out.println("JSON results and this table: " + out.toAbsolutePath());
-    }
-
-    /** Median and range of one figure over forks. */
-    private record Stats(double median, double min, double max, int forks) {
-        static @Nullable Stats of(List<Double> values) {
-            if (values.isEmpty()) {
-                return null;
-            }
-            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int n = v.length;
-            double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-            return new Stats(median, v[0], v[n - 1], n);
+        if (!table.isEmpty()) {
+            Files.writeString(out.resolve("table.md"), table);
+            System.out.println();
+            System.out.println(table);
+        }
+        String growth = Charts.growthTables(results);
+        if (!growth.isEmpty()) {
+            Files.writeString(out.resolve("growth.md"), growth);
+            System.out.println(growth);
+        }
+        System.out.println("JSON results and these tables: " + out.toAbsolutePath());
+        if (charts != null) {
+            Charts.draw(out, charts);
         }
     }
 
-    private static String table(List<RunResult> results) {
+    private static String table(List<Trial> results) {
         Map<Row, Map<String, Stats>> figures = new LinkedHashMap<>();
         for (Row row : ROWS) {
             Map<String, Stats> byPeer = new LinkedHashMap<>();
             for (String peer : ALL) {
-                Stats s = Stats.of(forkValues(results, row, peer));
-                if (s != null) {
-                    byPeer.put(peer, s);
-                }
+                Stats.of(forkValues(results, row, peer)).ifPresent(s -> byPeer.put(peer, s));
             }
             if (!byPeer.isEmpty()) {
                 figures.put(row, byPeer);
             }
+        }
+        if (figures.isEmpty()) {
+            return "";
         }
         StringBuilder md = new StringBuilder();
         md.append("| W | figure | rusm | Pekko default | Pekko 2 threads | raw VT | unit |\n");
@@ -384,55 +443,20 @@ public final class RunAll {
         return String.join(", ", parts);
     }
 
-    private static List<Double> forkValues(List<RunResult> results, Row row, String peer) {
+    private static List<Double> forkValues(List<Trial> results, Row row, String peer) {
         List<Double> values = new ArrayList<>();
-        for (RunResult run : results) {
-            var params = run.getParams();
-            if (!params.getBenchmark().endsWith("." + row.method())
-                    || !peer.equals(params.getParam("peer"))
-                    || (row.monitored() != null && !row.monitored().equals(params.getParam("monitored")))
-                    || row.oneCarrier() != params.getJvmArgs().contains(ONE_CARRIER)) {
+        for (Trial run : results) {
+            if (!run.runs(row.method())
+                    || !peer.equals(run.param("peer"))
+                    || (row.monitored() != null && !row.monitored().equals(run.param("monitored")))
+                    || row.oneCarrier() != run.jvmArgs().contains(ONE_CARRIER)) {
                 continue;
             }
-            for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                Double v = forkValue(fork.getIterationResults(), row);
-                if (v != null) {
-                    values.add(row.convert().applyAsDouble(v));
-                }
+            for (List<Double> fork : run.values(row.secondary())) {
+                row.pick().of(fork).ifPresent(v -> values.add(row.convert().applyAsDouble(v)));
             }
         }
         return values;
-    }
-
-    private static @Nullable Double forkValue(Collection<IterationResult> iterations, Row row) {
-        List<Double> perIteration = new ArrayList<>();
-        for (IterationResult it : iterations) {
-            Result<?> r = row.secondary() == null ? it.getPrimaryResult() : secondary(it, row.secondary());
-            if (r != null) {
-                perIteration.add(switch (row.pick()) {
-                    case P50 -> r.getStatistics().getPercentile(50);
-                    case P99 -> r.getStatistics().getPercentile(99);
-                    default -> r.getScore();
-                });
-            }
-        }
-        if (perIteration.isEmpty()) {
-            return null;
-        }
-        return switch (row.pick()) {
-            case FIRST -> perIteration.getFirst();
-            case LAST -> perIteration.getLast();
-            case MEAN, P50, P99 -> perIteration.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        };
-    }
-
-    private static @Nullable Result<?> secondary(IterationResult it, String name) {
-        for (var e : it.getSecondaryResults().entrySet()) {
-            if (e.getKey().endsWith(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 
     private static String format(Stats s, String unit) {

@@ -43,11 +43,7 @@ public class W4IdleProcesses {
     @Param({"rusm", "pekko", "pekko-2", "vt"})
     public String peer;
 
-    private Peer contender;
-    private Peer.IdleSpawner spawner;
-    private long heapBefore;
-    private long residentBefore;
-    private long spawnCallNanos;
+    private IdleRound round;
 
     /** Footprint of one iteration, reported by JMH as secondary results. */
     @State(Scope.Thread)
@@ -64,24 +60,21 @@ public class W4IdleProcesses {
     /** A fresh runtime, and the baseline footprint. */
     @Setup(Level.Iteration)
     public void before() {
-        contender = Peer.create(peer);
-        spawner = contender.idleSpawner();
-        heapBefore = Footprint.liveHeapBytes();
-        residentBefore = Footprint.residentBytes();
+        round = IdleRound.start(peer);
     }
 
     /** Spawns the processes and waits until all of them are blocked in receive. */
     @Benchmark
     public void spawnIdle() {
-        spawnCallNanos = spawner.spawnIdle(PROCESSES);
+        round.spawn(PROCESSES);
     }
 
     /** Measures the footprint with the processes still blocked, then stops them. */
     @TearDown(Level.Iteration)
     public void after(Memory memory) {
-        memory.heapBytesPerProcess = (double) (Footprint.liveHeapBytes() - heapBefore) / PROCESSES;
-        memory.rssBytesPerProcess = (double) (Footprint.residentBytes() - residentBefore) / PROCESSES;
-        memory.spawnCallsMs = spawnCallNanos / 1e6;
-        contender.close();
+        Footprint.Held held = round.finish();
+        memory.heapBytesPerProcess = (double) held.heapBytes() / PROCESSES;
+        memory.rssBytesPerProcess = (double) held.residentBytes() / PROCESSES;
+        memory.spawnCallsMs = held.spawnCallsMs();
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.rusm.core.Runtime;
-import io.rusm.core.SpawnOptions;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -32,12 +31,6 @@ public final class EndpointLoad {
 
     private static final long MAX_REQUESTS = 2_000_000;
 
-    private static final int LABELS = 20;
-
-    private static final int TAGS = 1_000;
-
-    private static final int NAMES = 500;
-
     private EndpointLoad() {
     }
 
@@ -60,10 +53,10 @@ public final class EndpointLoad {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             Runtime runtime = context.getBean(Runtime.class);
             CountDownLatch release = new CountDownLatch(1);
-            populate(runtime, processes, release);
+            Population.spawn(runtime, processes, (ctx) -> release.await());
             System.out.printf(Locale.ROOT, "rusm endpoint under load: %,d live processes (%d labels, %,d tags, %d names),"
                     + " %d clients, %d s per request after %d s warm-up, %d cores, Java %s%n", runtime.processCount(),
-                    LABELS, TAGS, NAMES, clients, measured.toSeconds(), warmUp.toSeconds(),
+                    Population.LABELS, Population.TAGS, Population.NAMES, clients, measured.toSeconds(), warmUp.toSeconds(),
                     java.lang.Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             System.out.printf(Locale.ROOT, "%-46s %10s %10s %10s %10s %10s %8s%n", "request", "p50 ms", "p99 ms",
                     "max ms", "req/s", "bytes", "errors");
@@ -95,18 +88,5 @@ public final class EndpointLoad {
         requests.put("GET /actuator/rusm/processes (page of 100)", "/actuator/rusm/processes");
         requests.put("GET .../processes?tag=group-7", "/actuator/rusm/processes?tag=group-7");
         return requests;
-    }
-
-    /**
-     * Spawns the live processes: each waits for the latch, carries one of {@value #LABELS}
-     * labels and one of {@value #TAGS} tags; the first {@value #NAMES} are named.
-     */
-    private static void populate(Runtime runtime, int processes, CountDownLatch release) {
-        for (int i = 0; i < processes; i++) {
-            SpawnOptions spawn = (i < NAMES)
-                    ? SpawnOptions.builder().name("name-" + i).label("named").tags("group-" + (i % TAGS)).build()
-                    : SpawnOptions.builder().label("label-" + (i % LABELS)).tags("group-" + (i % TAGS)).build();
-            runtime.spawn(spawn, (ctx) -> release.await());
-        }
     }
 }
