@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -23,6 +25,13 @@ final class HeadlessChromium implements AutoCloseable {
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
 
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Selenium's warning that it has no DevTools support for this Chromium version is noise here: kept quiet. */
+    private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM.setLevel(Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
 
