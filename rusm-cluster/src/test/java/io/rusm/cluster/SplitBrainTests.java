@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.rusm.core.ExitReason;
 import io.rusm.core.Pid;
 import io.rusm.core.ProcessHandle;
+import io.rusm.test.LoopbackPorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +32,7 @@ class SplitBrainTests {
 
 	@Test
 	void aNameHeldOnBothSidesOfAHealedSplitKeepsTheEarlierClaimAndTheOtherHolderCrashes() throws Exception {
-		List<Integer> ports = TestMembers.freePorts(2);
+		List<Integer> ports = LoopbackPorts.free(2);
 		String a = "127.0.0.1:" + ports.get(0);
 		String b = "127.0.0.1:" + ports.get(1);
 		// A lists B, B does not list A: they form apart, and A's split-brain handler later finds B.

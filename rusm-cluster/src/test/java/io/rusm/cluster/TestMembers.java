@@ -1,9 +1,5 @@
 package io.rusm.cluster;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +13,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.rusm.cluster.hazelcast.HazelcastMembers;
 import io.rusm.core.Pid;
 import io.rusm.core.Runtime;
+import io.rusm.test.LoopbackPorts;
 
 /**
  * Embedded Hazelcast members on free loopback ports, each with a runtime joined as a rusm node,
@@ -39,7 +36,7 @@ final class TestMembers implements AutoCloseable {
 	/** Starts {@code count} members that list each other, and joins a node on each. */
 	static TestMembers start(int count) {
 		TestMembers test = new TestMembers();
-		List<Integer> ports = freePorts(count);
+		List<Integer> ports = LoopbackPorts.free(count);
 		List<String> addresses = ports.stream().map((port) -> "127.0.0.1:" + port).toList();
 		for (int port : ports) {
 			test.startNode(port, addresses, (config) -> {
@@ -107,28 +104,6 @@ final class TestMembers implements AutoCloseable {
 		member(index).getLifecycleService().terminate();
 	}
 
-	static List<Integer> freePorts(int count) {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-			}
-			return sockets.stream().map(ServerSocket::getLocalPort).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				try {
-					socket.close();
-				}
-				catch (IOException ex) {
-					// the port is still free for the member
-				}
-			}
-		}
-	}
 
 	@Override
 	public void close() {

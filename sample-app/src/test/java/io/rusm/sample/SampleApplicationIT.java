@@ -1,22 +1,14 @@
 package io.rusm.sample;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -44,43 +36,19 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleApplicationIT {
 
-	private static final Duration STARTUP = Duration.ofSeconds(120);
-
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	/** The exit status of a JVM ended by {@code SIGTERM}: 128 + 15. */
 	private static final int SIGTERM_EXIT_STATUS = 143;
 
-	private static final Pattern STARTED_ON_PORT = Pattern.compile("Tomcat started on port (\\d+)");
+	private static final JsonMapper json = SampleJvm.JSON;
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final Path log = Path.of(Objects.requireNonNull(System.getProperty("sample.log"), "sample.log"));
-
-	private @Nullable Process app;
-
-	private @Nullable URI base;
+	private @Nullable SampleJvm app;
 
 	@BeforeAll
 	void startPackagedApp() throws IOException {
-		Path jar = Path.of(Objects.requireNonNull(System.getProperty("sample.jar"), "sample.jar"));
-		assertThat(jar).as("the jar built by package").isRegularFile();
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Files.deleteIfExists(this.log);
-		this.app = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-				"--server.port=0")
-			.redirectErrorStream(true)
-			.redirectOutput(this.log.toFile())
-			.start();
-		int port = await("the sample to log its port").atMost(STARTUP)
-			.pollInterval(Duration.ofMillis(200))
-			.failFast("the sample exited early; see " + this.log, () -> !process().isAlive())
-			.until(this::loggedPort, Optional::isPresent)
-			.orElseThrow();
-		this.base = URI.create("http://localhost:" + port);
-		await("/actuator/health to answer UP").atMost(STARTUP)
+		this.app = SampleJvm.start("sample-app-it", PATIENCE, List.of()).awaitStarted();
+		await("/actuator/health to answer UP").atMost(SampleJvm.STARTUP)
 			.pollInterval(Duration.ofMillis(200))
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(getJson("/actuator/health").path("status").asString()).isEqualTo("UP"));
@@ -88,8 +56,8 @@ class SampleApplicationIT {
 
 	@AfterAll
 	void stopIfStillRunning() {
-		if (this.app != null && this.app.isAlive()) {
-			this.app.destroyForcibly();
+		if (this.app != null) {
+			this.app.close();
 		}
 	}
 
@@ -256,12 +224,12 @@ class SampleApplicationIT {
 	void sigtermShutsDownGracefully() throws Exception {
 		HttpResponse<String> running = send("POST", "/plans", "{\"agents\": 2, \"workMillis\": 60000}");
 		assertThat(running.statusCode()).isEqualTo(201);
-		Process process = process();
+		Process process = app().process();
 		process.destroy();
 		assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("exited in time").isTrue();
 		assertThat(process.exitValue()).isEqualTo(SIGTERM_EXIT_STATUS);
 
-		String output = Files.readString(this.log);
+		String output = app().output();
 		int drained = output.indexOf("Graceful shutdown complete");
 		assertThat(output).contains("Commencing graceful shutdown");
 		assertThat(drained).as("the web server drained").isNotNegative();
@@ -289,38 +257,12 @@ class SampleApplicationIT {
 			.asDouble();
 	}
 
-	private Optional<Integer> loggedPort() throws IOException {
-		if (!Files.exists(this.log)) {
-			return Optional.empty();
-		}
-		Matcher matcher = STARTED_ON_PORT.matcher(Files.readString(this.log));
-		return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
-	}
-
 	private JsonNode getJson(String path) {
-		HttpResponse<String> response = send("GET", path, null);
-		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-		return json.readTree(response.body());
+		return app().get(path);
 	}
 
 	private HttpResponse<String> send(String method, String path, @Nullable String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(Objects.requireNonNull(this.base).resolve(path))
-			.timeout(PATIENCE);
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-				: HttpRequest.BodyPublishers.noBody());
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(method + " " + path + " failed", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(method + " " + path + " interrupted", ex);
-		}
+		return app().send(method, path, body);
 	}
 
 	private static void assertProblem(HttpResponse<String> response, int status) {
@@ -331,7 +273,7 @@ class SampleApplicationIT {
 		assertThat(problem.path("title").asString()).isNotBlank();
 	}
 
-	private Process process() {
+	private SampleJvm app() {
 		return Objects.requireNonNull(this.app, "the sample was not started");
 	}
 

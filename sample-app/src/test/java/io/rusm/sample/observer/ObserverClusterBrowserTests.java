@@ -1,21 +1,17 @@
 package io.rusm.sample.observer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.rusm.cluster.RusmCluster;
 import io.rusm.core.Pid;
 import io.rusm.sample.SampleApplication;
 import io.rusm.sample.plans.PlanTracker;
+import io.rusm.test.LoopbackPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +46,9 @@ class ObserverClusterBrowserTests {
 	@BeforeAll
 	static void startBrowserAndTwoNodes() {
 		driver = Chromium.start(profile);
-		List<Integer> ports = freePorts(2);
+		List<Integer> ports = LoopbackPorts.free(2);
 		String cluster = "rusm-observer-test-" + UUID.randomUUID();
-		String members = ports.stream().map((port) -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+		String members = LoopbackPorts.memberList(ports);
 		for (int i = 0; i < ports.size(); i++) {
 			// Command-line arguments, so they win over the sample's application.yml (cluster off).
 			nodes.add(new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
@@ -109,27 +105,5 @@ class ObserverClusterBrowserTests {
 		return Integer.parseInt(node.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
-	private static List<Integer> freePorts(int count) {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-			}
-			return sockets.stream().map(ServerSocket::getLocalPort).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				try {
-					socket.close();
-				}
-				catch (IOException ex) {
-					// the port stays free for the member
-				}
-			}
-		}
-	}
 
 }

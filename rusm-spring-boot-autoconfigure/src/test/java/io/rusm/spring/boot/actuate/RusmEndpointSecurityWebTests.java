@@ -83,7 +83,9 @@ class RusmEndpointSecurityWebTests {
 			.exchange().expectStatus().isOk();
 		List<AuditEvent> kills = this.auditEvents.find("operator", null, RusmEndpointWebExtension.KILL_AUDIT_TYPE);
 		assertThat(kills).hasSize(2);
-		assertThat(kills.get(0).getData()).containsEntry("kind", "tags").containsEntry("target", "operator-target")
+		assertThat(kills.get(0).getData()).containsEntry("scope", "node")
+			.containsEntry("kind", "tags")
+			.containsEntry("target", "operator-target")
 			.containsEntry("killed", 2);
 		assertThat(kills.get(1).getData()).containsEntry("kind", "processes")
 			.containsEntry("target", single.pid().toString()).containsEntry("killed", 1);

@@ -6,19 +6,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rusm.core.Runtime;
 import io.rusm.core.SpawnOptions;
+import io.rusm.spring.boot.actuate.endpoint.RusmEndpointWebExtension;
 import io.rusm.spring.boot.actuate.metrics.RusmMetricNames;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.audit.AuditEvent;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,6 +90,34 @@ class ClusterEndpointWebTests {
 	}
 
 	@Test
+	void aClusterWideKillOverHttpIsAudited() throws Exception {
+		try (ClusterNodes nodes = ClusterNodes.start(2, AuditedLeaderApplication.class, WEB)) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> nodes.cluster(0).nodes().size() == 2);
+			CountDownLatch release = new CountDownLatch(1);
+			for (int i = 0; i < 2; i++) {
+				spawnWorkers(nodes.context(i).getBean(Runtime.class), 2, release);
+			}
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> nodes.cluster(1).tagCounts().getOrDefault("workers", 0) == 4);
+
+			send(nodes.httpPort(1), "DELETE", "/actuator/rusm/cluster/tags/workers", 200);
+			release.countDown();
+
+			List<AuditEvent> kills = nodes.context(1)
+				.getBean(AuditEventRepository.class)
+				.find(null, null, RusmEndpointWebExtension.KILL_AUDIT_TYPE);
+			assertThat(kills).singleElement().satisfies((kill) -> {
+				assertThat(kill.getPrincipal()).isEqualTo("anonymous");
+				assertThat(kill.getData()).containsEntry("scope", "cluster")
+					.containsEntry("kind", "tags")
+					.containsEntry("target", "workers")
+					.containsEntry("killed", 4);
+			});
+			assertThat(nodes.context(0).getBean(AuditEventRepository.class).find(null, null, null)).isEmpty();
+		}
+	}
+
+	@Test
 	void clusterIsAnUnknownSectionWhenClusterModeIsOff() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
 				ClusterSingletonTests.LeaderApplication.class)
@@ -95,6 +131,18 @@ class ClusterEndpointWebTests {
 			send(port, "DELETE", "/actuator/rusm/cluster/tags/workers", 400);
 			assertThat(get(port, "/actuator/health/rusm", 200).path("details").has("nodes")).isFalse();
 		}
+	}
+
+	/** The leader application with auditing on. */
+	@Configuration(proxyBeanMethods = false)
+	@Import(ClusterSingletonTests.LeaderApplication.class)
+	static class AuditedLeaderApplication {
+
+		@Bean
+		InMemoryAuditEventRepository auditEvents() {
+			return new InMemoryAuditEventRepository();
+		}
+
 	}
 
 	private static double counted(ClusterNodes nodes, int index, String meter) {

@@ -1,16 +1,12 @@
 package io.rusm.spring.boot.cluster;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.rusm.cluster.RusmCluster;
+import io.rusm.test.LoopbackPorts;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -30,7 +26,7 @@ final class ClusterNodes implements AutoCloseable {
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
 	private ClusterNodes(int count) {
-		this.ports = freePorts(count);
+		this.ports = LoopbackPorts.free(count);
 	}
 
 	/**
@@ -49,7 +45,7 @@ final class ClusterNodes implements AutoCloseable {
 	}
 
 	private ConfigurableApplicationContext run(int index, Class<?> application, String... properties) {
-		String members = this.ports.stream().map((port) -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+		String members = LoopbackPorts.memberList(this.ports);
 		SpringApplication app = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.properties("rusm.cluster.enabled=true", "rusm.cluster.name=" + this.clusterName,
 					"rusm.cluster.node-name=node-" + index, "rusm.cluster.port=" + this.ports.get(index),
@@ -78,28 +74,6 @@ final class ClusterNodes implements AutoCloseable {
 		context(index).getBean(HazelcastInstance.class).getLifecycleService().terminate();
 	}
 
-	static List<Integer> freePorts(int count) {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-			}
-			return sockets.stream().map(ServerSocket::getLocalPort).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				try {
-					socket.close();
-				}
-				catch (IOException ex) {
-					// the port stays free for the member
-				}
-			}
-		}
-	}
 
 	@Override
 	public void close() {

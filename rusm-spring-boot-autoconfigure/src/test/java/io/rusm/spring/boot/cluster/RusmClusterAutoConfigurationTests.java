@@ -14,6 +14,7 @@ import io.rusm.cluster.hazelcast.HazelcastMembers;
 import io.rusm.spring.boot.ClusterScope;
 import io.rusm.spring.boot.autoconfigure.RusmAutoConfiguration;
 import io.rusm.spring.boot.autoconfigure.RusmProcessesAutoConfiguration;
+import io.rusm.test.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -104,7 +105,7 @@ class RusmClusterAutoConfigurationTests {
 
 		@Bean(destroyMethod = "shutdown")
 		HazelcastInstance ownMember() {
-			int port = ClusterNodes.freePorts(1).get(0);
+			int port = LoopbackPorts.free(1).get(0);
 			Config config = HazelcastMembers.config(ClusterSettings.defaults()
 				.withName("own-" + UUID.randomUUID())
 				.withPort(port)

@@ -27,8 +27,10 @@ import org.springframework.context.ApplicationEventPublisher;
  * <p>
  * When Actuator auditing is on, every kill over HTTP publishes an
  * {@link AuditApplicationEvent} of type {@value #KILL_AUDIT_TYPE}: who (the principal, or
- * {@code anonymous}), what ({@code kind} and {@code target}) and how many
- * ({@code killed}).
+ * {@code anonymous}), where ({@code scope}: {@code node} for this node's processes,
+ * {@code cluster} for a process group killed on every node), what ({@code kind} and
+ * {@code target}) and how many ({@code killed}). A cluster-wide kill is audited once, by
+ * the node that was asked.
  *
  * @author rusm contributors
  * @since 0.1.0
@@ -40,6 +42,8 @@ public class RusmEndpointWebExtension {
 	public static final String KILL_AUDIT_TYPE = "RUSM_KILL";
 
 	private static final String ANONYMOUS = "anonymous";
+
+	private static final String NODE_SCOPE = "node";
 
 	private final RusmEndpoint delegate;
 
@@ -100,10 +104,26 @@ public class RusmEndpointWebExtension {
 	@DeleteOperation
 	public WebEndpointResponse<OperationResponseBody> kill(@Selector String kind, @Selector String id,
 			SecurityContext securityContext) {
-		return respond(() -> audit(securityContext, this.delegate.kill(kind, id)));
+		return respond(() -> audit(securityContext, NODE_SCOPE, this.delegate.kill(kind, id)));
 	}
 
-	private @Nullable OperationResponseBody audit(SecurityContext securityContext,
+	/**
+	 * Kills a process group on every node of the cluster; see
+	 * {@link RusmEndpoint#killInCluster}. Audited when auditing is on.
+	 * @param scope {@code cluster}
+	 * @param kind {@code tags}
+	 * @param id the tag
+	 * @param securityContext who asks
+	 * @return how many were killed, summed over the nodes, or {@code 400} naming a bad
+	 * scope, kind or tag (or cluster mode being off)
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<OperationResponseBody> killInCluster(@Selector String scope, @Selector String kind,
+			@Selector String id, SecurityContext securityContext) {
+		return respond(() -> audit(securityContext, scope, this.delegate.killInCluster(scope, kind, id)));
+	}
+
+	private @Nullable OperationResponseBody audit(SecurityContext securityContext, String scope,
 			@Nullable OperationResponseBody killed) {
 		if (this.auditEvents == null || killed == null) {
 			return killed;
@@ -111,10 +131,10 @@ public class RusmEndpointWebExtension {
 		Principal principal = securityContext.getPrincipal();
 		String who = (principal != null) ? principal.getName() : ANONYMOUS;
 		Map<String, Object> data = switch (killed) {
-			case RusmEndpoint.ProcessKillDescriptor process -> Map.of("kind", RusmEndpoint.PROCESSES, "target",
-					process.pid(), "killed", 1);
-			case RusmEndpoint.TagKillDescriptor tag -> Map.of("kind", RusmEndpoint.TAGS, "target", tag.tag(),
-					"killed", tag.killed());
+			case RusmEndpoint.ProcessKillDescriptor process -> Map.of("scope", scope, "kind", RusmEndpoint.PROCESSES,
+					"target", process.pid(), "killed", 1);
+			case RusmEndpoint.TagKillDescriptor tag -> Map.of("scope", scope, "kind", RusmEndpoint.TAGS, "target",
+					tag.tag(), "killed", tag.killed());
 			default -> Map.of();
 		};
 		this.auditEvents.publishEvent(new AuditApplicationEvent(who, KILL_AUDIT_TYPE, data));
