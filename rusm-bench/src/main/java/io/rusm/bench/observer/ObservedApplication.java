@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
+import io.rusm.bench.endpoint.EndpointLoad;
 import io.rusm.core.Pid;
 import io.rusm.core.Runtime;
 import io.rusm.core.SpawnOptions;
@@ -80,15 +81,7 @@ public class ObservedApplication {
             serve(port, first);
             churner.shutdownNow();
             release.countDown();
-            awaitExits(runtime, Duration.ofSeconds(60));
-        }
-    }
-
-    /** Lets the released processes end before the context closes, so its shutdown has nothing to stop. */
-    private static void awaitExits(Runtime runtime, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (runtime.processCount() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            EndpointLoad.awaitExits(runtime, Duration.ofSeconds(60));
         }
     }
 

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * how it splits between serving, the JIT compilers and the garbage collector, read from Linux's
  * {@code /proc}). Before that it sends each URL the page polls many times, one request after the
  * other, and prints the CPU time and the allocation of one request (allocation holds up on a loaded
- * machine; CPU time does not quite); this also warms the JIT up as in a long-running application.
+ * machine; CPU time does not quite), each after a warm-up of at least 500 requests (at most 30 s),
+ * which also warms the JIT up as in a long-running application.
  *
  * <pre>
  * ./mvnw -q -pl rusm-bench -am verify -DskipTests -Pobserver -Dobserver.args="100000 20"
@@ -41,6 +42,11 @@ import org.jspecify.annotations.Nullable;
 public final class ObserverCost {
 
     private static final Duration REQUEST_LOOP = Duration.ofSeconds(3);
+
+    /** Requests sent to warm a URL's path up (JIT) before its loop is measured, unless that takes {@link #MAX_LOOP}. */
+    private static final int WARM_UP_REQUESTS = 500;
+
+    private static final Duration MAX_LOOP = Duration.ofSeconds(30);
 
     private ObserverCost() {
     }
@@ -133,8 +139,8 @@ public final class ObserverCost {
         for (Map.Entry<String, String> request : requests(app.pidNumber()).entrySet()) {
             URI uri = URI.create(base + request.getValue());
             HttpRequest get = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build();
-            loop(http, get, REQUEST_LOOP, app);
-            RequestCost cost = loop(http, get, REQUEST_LOOP, app);
+            loop(http, get, REQUEST_LOOP, WARM_UP_REQUESTS, app);
+            RequestCost cost = loop(http, get, REQUEST_LOOP, 1, app);
             System.out.printf(Locale.ROOT, "%-54s %11.3f %13.1f %9d %9d%n", request.getKey(),
                     cost.used().cpuNanos() / 1e6 / cost.requests(),
                     cost.used().allocatedBytes() / 1024.0 / cost.requests(), cost.bytes(), cost.requests());
@@ -160,10 +166,16 @@ public final class ObserverCost {
         return requests;
     }
 
-    private static RequestCost loop(HttpClient http, HttpRequest get, Duration duration, ObservedJvm app)
-            throws IOException, InterruptedException {
+    /**
+     * Sends one request after the other for at least a duration and at least a number of requests
+     * (at most {@link #MAX_LOOP}), and returns what they used.
+     */
+    private static RequestCost loop(HttpClient http, HttpRequest get, Duration duration, int atLeast,
+            ObservedJvm app) throws IOException, InterruptedException {
         ObservedJvm.Usage before = app.usage();
-        long deadline = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        long cap = start + MAX_LOOP.toNanos();
         long requests = 0;
         long bytes = 0;
         do {
@@ -174,7 +186,7 @@ public final class ObserverCost {
             bytes = response.body().length;
             requests++;
         }
-        while (System.nanoTime() < deadline);
+        while (System.nanoTime() < deadline || (requests < atLeast && System.nanoTime() < cap));
         return new RequestCost(requests, app.usage().since(before), bytes);
     }
 
