@@ -80,7 +80,8 @@ final class PageSelections {
 	}
 
 	/**
-	 * Remembers the selection of a query; the oldest are forgotten once there are many.
+	 * Remembers the selection of a query; all are forgotten once {@value #MAX_SELECTIONS} are
+	 * remembered (a few queries are polled at a time; the rest were asked for once).
 	 * @param query the query
 	 * @param selection its page's processes and total
 	 */
