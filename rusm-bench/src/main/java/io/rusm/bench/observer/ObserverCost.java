@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * {@link ObservedApplication} in a JVM of its own with 100,000 live processes (20 labels, 500
  * process groups), then measures that JVM's process CPU time
  * ({@code OperatingSystemMXBean.getProcessCpuTime}) over a window with the page closed and over
- * one window per view open in headless Chromium, and prints the share of one core each costs (and
+ * one window per view open in headless Chromium (each once the JIT compilers are idle, or after a
+ * minute), and prints the share of one core each costs (and
  * how it splits between serving, the JIT compilers and the garbage collector, read from Linux's
  * {@code /proc}). Before that it sends each URL the page polls many times, one request after the
  * other, and prints the CPU time and the allocation of one request (allocation holds up on a loaded
@@ -47,6 +48,10 @@ public final class ObserverCost {
     private static final int WARM_UP_REQUESTS = 500;
 
     private static final Duration MAX_LOOP = Duration.ofSeconds(30);
+
+    private static final long SETTLED_JIT_MILLIS = 20;
+
+    private static final Duration MAX_SETTLE = Duration.ofSeconds(60);
 
     private ObserverCost() {
     }
@@ -81,6 +86,7 @@ public final class ObserverCost {
                 "CPU ms/s", "% of one core", "minus closed", "alloc MB/s", "CPU ms/s by threads");
         Duration warmUp = options.window().dividedBy(4);
         Thread.sleep(warmUp.toMillis());
+        settle(app);
         Share closed = share(app, options.window());
         System.out.printf(Locale.ROOT, "%-30s %10.2f %12.2f %% %15s %11.2f   %s%n", "page closed",
                 closed.percent() * 10, closed.percent(), "", closed.megabytesPerSecond(), closed.threads());
@@ -91,6 +97,7 @@ public final class ObserverCost {
                 }
                 browser.open(base + "/rusm/", view.getKey(), view.getValue());
                 Thread.sleep(warmUp.toMillis());
+                settle(app);
                 for (int i = 0; i < options.repeat(); i++) {
                     Share share = share(app, options.window());
                     System.out.printf(Locale.ROOT, "%-30s %10.2f %12.2f %% %13.2f %% %11.2f   %s%n", view.getKey(),
@@ -99,6 +106,21 @@ public final class ObserverCost {
                 }
             }
             browser.blank();
+        }
+    }
+
+    /**
+     * Waits (at most {@link #MAX_SETTLE}) until the JIT compilers used under {@value #SETTLED_JIT_MILLIS} ms of
+     * CPU in a second: compilations queued by earlier requests would otherwise be counted against the next view.
+     */
+    private static void settle(ObservedJvm app) throws InterruptedException {
+        long deadline = System.nanoTime() + MAX_SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            ThreadTimes before = ThreadTimes.of(app.pid());
+            Thread.sleep(1000);
+            if (ThreadTimes.of(app.pid()).millisSince(before).get(ThreadTimes.Kind.JIT) < SETTLED_JIT_MILLIS) {
+                return;
+            }
         }
     }
 
