@@ -91,6 +91,9 @@ public final class ObserverCost {
         System.out.printf(Locale.ROOT, "%-30s %10.2f %12.2f %% %15s %11.2f   %s%n", "page closed",
                 closed.percent() * 10, closed.percent(), "", closed.megabytesPerSecond(), closed.threads());
         try (HeadlessChromium browser = new HeadlessChromium()) {
+            // The first page served compiles the paths of the page and its assets: not counted against a view.
+            browser.open(base + "/rusm/", "tree", "#supervision li");
+            Thread.sleep(options.window().toMillis());
             for (Map.Entry<String, String> view : views(app.pidNumber()).entrySet()) {
                 if (!options.shows(view.getKey())) {
                     continue;
