@@ -74,8 +74,14 @@ public final class EndpointLoad {
         }
     }
 
-    /** Lets the released processes end before the context closes, so its shutdown has nothing to stop. */
-    private static void awaitExits(Runtime runtime, Duration patience) throws InterruptedException {
+    /**
+     * Lets the released processes end before the context closes, so its shutdown has nothing to stop.
+     *
+     * @param runtime the runtime whose processes were released
+     * @param patience how long to wait at most
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static void awaitExits(Runtime runtime, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (runtime.processCount() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -1,12 +1,14 @@
 // The observer page: loads the settings, then refreshes the visible view (and the summary) on a timer.
 // Only what is on screen is read; nothing is read while the browser tab is hidden. The summary is cheap and read
-// every tick; a view's own, costlier read (the process table, the exits) happens when the summary shows processes
-// were spawned or exited since, when the person changes what the view shows, and otherwise only every few ticks.
+// every tick by the views that show it or follow its spawn and exit counts; a view's own, costlier read (the process
+// table, the exits) happens when the summary shows processes were spawned or exited since, when the person changes
+// what the view shows, and otherwise only every few ticks (on a table of more than BIG_TABLE processes, read whole,
+// at most every BIG_TABLE_TICKS ticks after spawns or exits). A process's detail and the nodes need no summary.
 
 import { clusterAvailable, refreshExits, refreshNodes } from './exits.js';
 import { currentSettings, killsAllowed, loadSettings, read, RequestError } from './api.js';
 import { problem } from './dom.js';
-import { applyQuery, refreshDetail, refreshTable, wireTable } from './processes.js';
+import { applyQuery, readsWholeTable, refreshDetail, refreshTable, wireTable } from './processes.js';
 import { record, renderGroups, renderOverview, renderTree } from './summary.js';
 
 let view = 'overview';
@@ -16,15 +18,26 @@ let ticks = 0;
 let running = false;
 let forced = true;
 let churn = null;
+let stale = false;
+let loaded = 0;
 
-// load: the view's own read; every: read at least every that many ticks; onChurn: also read after spawns or exits.
+// A process table this large costs a walk of every process per read unless filtered by tag or name (which the
+// runtime's indexes answer); after spawns or exits it is read again at most every BIG_TABLE_TICKS ticks.
+const BIG_TABLE = 20000;
+const BIG_TABLE_TICKS = 4;
+
+// load: the view's own read; every: read at least every that many ticks; onChurn: also read after spawns or exits,
+// at most every churnEvery(summary) ticks.
 const views = {
   overview: { summary: renderOverview },
   tree: { summary: renderTree },
   groups: { summary: (summary) => renderGroups(summary, refreshNow) },
-  processes: { load: () => refreshTable(refreshNow), every: 10, onChurn: true },
+  processes: {
+    load: () => refreshTable(refreshNow), every: 10, onChurn: true,
+    churnEvery: (summary) => (readsWholeTable() && summary.processes > BIG_TABLE ? BIG_TABLE_TICKS : 1),
+  },
   process: { load: () => refreshDetail(detailPid, refreshNow), every: 1 },
-  exits: { load: refreshExits, every: 20, onChurn: true },
+  exits: { load: refreshExits, every: 20, onChurn: true, churnEvery: () => 2 },
   nodes: { load: refreshNodes, every: 4 },
 };
 
@@ -48,6 +61,7 @@ function route() {
 /** Refreshes the visible view at once, its own read included, then on the usual rhythm. */
 function refreshNow() {
   ticks = 0;
+  loaded = 0;
   forced = true;
   schedule(0);
 }
@@ -63,14 +77,20 @@ async function tick() {
   running = true;
   try {
     const current = views[view];
-    const summary = await read('');
-    record(summary);
-    if (current.summary) current.summary(summary);
-    const now = summary.spawned + '/' + summary.finished;
-    const churned = now !== churn;
-    churn = now;
-    if (current.load && (forced || ticks % current.every === 0 || (current.onChurn && churned))) {
+    let churnEvery = 1;
+    if (current.summary || current.onChurn) {
+      const summary = await read('');
+      record(summary);
+      if (current.summary) current.summary(summary);
+      const now = summary.spawned + '/' + summary.finished;
+      stale = stale || (current.onChurn && now !== churn);
+      churn = now;
+      if (current.churnEvery) churnEvery = current.churnEvery(summary);
+    }
+    if (current.load && (forced || ticks % current.every === 0 || (stale && ticks - loaded >= churnEvery))) {
       forced = false;
+      stale = false;
+      loaded = ticks;
       await current.load();
     }
     live(true);

@@ -8,6 +8,11 @@ const PAGE_SIZE = 50;
 /** What the table shows: filters, sort and page; changed by the form, the headers and the pager. */
 export const table = { label: '', tag: '', name: '', sort: 'pid', order: 'asc', offset: 0 };
 
+/** Whether reading the table walks every process: it is not filtered by tag or name, which the runtime indexes. */
+export function readsWholeTable() {
+  return !table.tag && !table.name;
+}
+
 /** Sets the filters from a query such as "label=agent", as links to the table carry. */
 export function applyQuery(query) {
   const params = new URLSearchParams(query);

@@ -21,7 +21,9 @@ import io.rusm.core.Runtime;
  * pid and filtered at most by one index, a page only describes its own processes, and
  * unfiltered it is cut from one walk of the table that keeps only the first
  * {@code offset + limit} pids; otherwise every candidate is described once and only the
- * best {@code offset + limit} are kept. Pages asked for at the same time share one walk.
+ * best {@code offset + limit} are kept. Pages asked for at the same time share one walk, and
+ * a page asked for again before the table changed reuses the last walk's selection (see
+ * {@link PageSelections}).
  */
 final class ProcessPager {
 
@@ -33,20 +35,33 @@ final class ProcessPager {
 
 	private final SharedReads<WindowKey, PidWindow> windows = new SharedReads<>();
 
+	private final PageSelections selections;
+
 	ProcessPager(Runtime runtime) {
 		this.runtime = runtime;
+		this.selections = new PageSelections(runtime);
 	}
 
 	ProcessPageDescriptor page(ProcessQuery query) {
+		if (!PageSelections.remembers(query)) {
+			return describe(query, cut(query));
+		}
+		PageSelections.Version version = this.selections.version(query);
+		PageSelections.Selection known = this.selections.find(query, version);
+		if (known != null) {
+			return describe(query, new Cut(known.total(), infos(known.pids())));
+		}
+		Cut cut = cut(query);
+		this.selections.remember(query,
+				new PageSelections.Selection(version, cut.total(), cut.page().stream().map(ProcessInfo::pid).toList()));
+		return describe(query, cut);
+	}
+
+	private Cut cut(ProcessQuery query) {
 		if (query.byPidsAlone()) {
 			PidWindow window = window(query);
 			List<Pid> first = window.first();
-			List<ProcessInfo> page = first.subList(Math.min(query.offset(), first.size()), first.size())
-				.stream()
-				.map(this.runtime::info)
-				.flatMap(Optional::stream)
-				.toList();
-			return describe(query, window.total(), page);
+			return new Cut(window.total(), infos(first.subList(Math.min(query.offset(), first.size()), first.size())));
 		}
 		if (query.sort() != ProcessQuery.Sort.PID) {
 			boolean unfiltered = query.name() == null && query.tag() == null;
@@ -54,6 +69,10 @@ final class ProcessPager {
 		}
 		List<Pid> candidates = candidates(query);
 		return scan(query, query.descending() ? candidates.reversed() : candidates);
+	}
+
+	private List<ProcessInfo> infos(List<Pid> pids) {
+		return pids.stream().map(this.runtime::info).flatMap(Optional::stream).toList();
 	}
 
 	/**
@@ -73,7 +92,7 @@ final class ProcessPager {
 	}
 
 	/** Walks the candidates in pid order, keeping the matches that fall on the page. */
-	private ProcessPageDescriptor scan(ProcessQuery query, List<Pid> candidates) {
+	private Cut scan(ProcessQuery query, List<Pid> candidates) {
 		long end = (long) query.offset() + query.limit();
 		List<ProcessInfo> page = new ArrayList<>();
 		int total = 0;
@@ -86,14 +105,14 @@ final class ProcessPager {
 				total++;
 			}
 		}
-		return describe(query, total, page);
+		return new Cut(total, page);
 	}
 
 	/**
 	 * Keeps the best {@code offset + limit} matches in a bounded heap, worst on top; the
 	 * candidates may come in any order.
 	 */
-	private ProcessPageDescriptor select(ProcessQuery query, Collection<Pid> candidates) {
+	private Cut select(ProcessQuery query, Collection<Pid> candidates) {
 		Comparator<ProcessInfo> order = query.comparator();
 		int keep = (int) Math.min((long) query.offset() + query.limit(), candidates.size());
 		PriorityQueue<ProcessInfo> best = new PriorityQueue<>(Math.max(1, keep), order.reversed());
@@ -110,8 +129,7 @@ final class ProcessPager {
 		}
 		List<ProcessInfo> sorted = new ArrayList<>(best);
 		sorted.sort(order);
-		List<ProcessInfo> page = sorted.subList(Math.min(query.offset(), sorted.size()), sorted.size());
-		return describe(query, total, page);
+		return new Cut(total, sorted.subList(Math.min(query.offset(), sorted.size()), sorted.size()));
 	}
 
 	private List<Pid> candidates(ProcessQuery query) {
@@ -126,10 +144,14 @@ final class ProcessPager {
 		return this.tables.get(TABLE, this.runtime::list);
 	}
 
-	private ProcessPageDescriptor describe(ProcessQuery query, int total, List<ProcessInfo> page) {
-		List<ProcessDescriptor> processes = page.stream().map(ProcessDescriptor::of).toList();
-		boolean truncated = (long) query.offset() + processes.size() < total;
-		return new ProcessPageDescriptor(total, query.offset(), query.limit(), truncated, processes);
+	private static ProcessPageDescriptor describe(ProcessQuery query, Cut cut) {
+		List<ProcessDescriptor> processes = cut.page().stream().map(ProcessDescriptor::of).toList();
+		boolean truncated = (long) query.offset() + processes.size() < cut.total();
+		return new ProcessPageDescriptor(cut.total(), query.offset(), query.limit(), truncated, processes);
+	}
+
+	/** How many processes matched, and those on the page in page order. */
+	private record Cut(int total, List<ProcessInfo> page) {
 	}
 
 	/** Identifies a window of the unfiltered table: its size and its order. */

@@ -1,5 +1,6 @@
 package io.rusm.spring.boot.actuate.endpoint;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +14,20 @@ import io.rusm.core.Runtime;
 import io.rusm.core.SpawnOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@link RusmEndpoint} called directly on a runtime of its own: paging, filters,
- * sorting, the bounded summary and the checks of ids and query values.
+ * sorting, the bounded summary and the checks of ids and query values; a page asked for
+ * again reuses the last walk only while the table is unchanged (spawns, exits and relabels
+ * show at once, and its processes are described afresh).
  */
 class RusmEndpointTests {
 
@@ -238,6 +244,41 @@ class RusmEndpointTests {
 			.isThrownBy(() -> this.endpoint.detail("processes", "bad\r\n" + "z".repeat(200)))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("bad\\u000d\\u000a").doesNotContain("\n")
 				.hasSizeLessThan(120));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "pid", "age", "label" })
+	void aRepeatedPageShowsSpawnsAndExitsAtOnce(String sort) {
+		List<Pid> pids = spawn(3, "worker", "none");
+		assertThat(pids(query("50", null, null, null, null, sort, null))).containsExactlyInAnyOrderElementsOf(text(pids));
+		pids.addAll(spawn(1, "worker", "none"));
+		assertThat(pids(query("50", null, null, null, null, sort, null))).containsExactlyInAnyOrderElementsOf(text(pids));
+		long finished = this.runtime.finished();
+		this.runtime.kill(pids.get(0));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.runtime.finished() > finished);
+		assertThat(page(query("50", null, null, null, null, sort, null)).total()).isEqualTo(3);
+		assertThat(pids(query("50", null, null, null, null, sort, null)))
+			.containsExactlyInAnyOrderElementsOf(text(pids.subList(1, 4)));
+	}
+
+	@Test
+	void aRelabeledProcessMovesBetweenLabelFiltersAtOnce() {
+		List<Pid> pids = spawn(2, "alpha", "none");
+		assertThat(pids(query(null, null, "alpha", null, null, null, null))).containsExactlyElementsOf(text(pids));
+		assertThat(pids(query(null, null, "bravo", null, null, null, null))).isEmpty();
+		this.runtime.setLabel(pids.get(0), "bravo");
+		assertThat(pids(query(null, null, "alpha", null, null, null, null))).containsExactly(pids.get(1).toString());
+		assertThat(pids(query(null, null, "bravo", null, null, null, null))).containsExactly(pids.get(0).toString());
+	}
+
+	@Test
+	void aRepeatedPageShowsCurrentMailboxDepths() {
+		Pid pid = spawn(1, "worker", "none").get(0);
+		assertThat(page(query(null, null, null, null, null, null, null)).processes().get(0).mailboxDepth()).isZero();
+		this.runtime.send(pid, "one");
+		this.runtime.send(pid, "two");
+		assertThat(page(query(null, null, null, null, null, null, null)).processes().get(0).mailboxDepth())
+			.isEqualTo(2);
 	}
 
 	private void assertRejected(Runnable call, String named) {
