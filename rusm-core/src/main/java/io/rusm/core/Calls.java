@@ -29,19 +29,19 @@ final class Calls {
 		if (caller != null) {
 			caller.checkExit();
 			if (caller == callee) {
-				throw new IllegalStateException("process " + callee.pid() + " cannot call itself");
+				throw new IllegalStateException("process " + callee.pid + " cannot call itself");
 			}
 		}
 		long deadline = Arguments.deadline(System.nanoTime(), nanos);
-		@Nullable Pid callerPid = (caller != null) ? caller.pid() : null;
-		MonitorRef ref = this.links.newRef(Objects.requireNonNullElse(callerPid, Pid.SYSTEM), callee.pid());
+		@Nullable Pid callerPid = (caller != null) ? caller.pid : null;
+		MonitorRef ref = this.links.newRef(Objects.requireNonNullElse(callerPid, Pid.SYSTEM), callee.pid);
 		Call call = new Call(ref, request, callerPid);
 		if (!callee.addWatcher(call)) {
-			throw new NoProcessException("no process " + callee.pid());
+			throw new NoProcessException("no process " + callee.pid);
 		}
 		try {
 			if (callee.deliver(call) == Delivery.SHED) {
-				throw new MailboxFullException("the mailbox of " + callee.pid() + " is full; the call was shed");
+				throw new MailboxFullException("the mailbox of " + callee.pid + " is full; the call was shed");
 			}
 			return (T) call.await(deadline, timeout, caller);
 		}

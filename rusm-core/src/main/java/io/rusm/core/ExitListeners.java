@@ -52,7 +52,7 @@ final class ExitListeners {
 		if (current.length == 0) {
 			return;
 		}
-		ExitEvent event = new ExitEvent(process.pid(), process.label(), List.copyOf(held.names()),
+		ExitEvent event = new ExitEvent(process.pid, process.label(), List.copyOf(held.names()),
 				Set.copyOf(held.tags()), reason, Instant.ofEpochMilli(process.startedAtMillis),
 				Instant.now());
 		for (ExitListener listener : current) {
@@ -60,7 +60,7 @@ final class ExitListeners {
 				listener.onExit(event);
 			}
 			catch (RuntimeException ex) {
-				LifecycleLog.listenerFailed(process.pid(), ex);
+				LifecycleLog.listenerFailed(process.pid, ex);
 			}
 		}
 	}

@@ -93,7 +93,7 @@ final class LinksAndMonitors {
 	 * the real reason however soon it ends; a dead watcher monitors nothing.
 	 */
 	MonitorRef monitorAtSpawn(Proc child, Pid watcherPid) {
-		MonitorRef ref = newRef(watcherPid, child.pid());
+		MonitorRef ref = newRef(watcherPid, child.pid);
 		Proc watcher = this.table.get(watcherPid);
 		if (watcher != null && watcher.addWatching(ref)) {
 			child.addWatcher(new Watch.ByProcess(ref, watcher));
@@ -155,8 +155,8 @@ final class LinksAndMonitors {
 			watch.fire(reason);
 		}
 		for (Proc peer : held.links()) {
-			peer.removeLinkTo(process.pid());
-			signalExit(process.pid(), peer, reason);
+			peer.removeLinkTo(process.pid);
+			signalExit(process.pid, peer, reason);
 		}
 	}
 
@@ -169,7 +169,7 @@ final class LinksAndMonitors {
 			watch.fire(ExitReason.NOPROC);
 		}
 		for (Proc peer : held.links()) {
-			peer.removeLinkTo(process.pid());
+			peer.removeLinkTo(process.pid);
 		}
 	}
 }

@@ -39,6 +39,8 @@ abstract class Mailbox extends MailboxNode {
 		}
 	}
 
+	final MailboxPolicy policy;
+
 	/** Producers' end of the queue; starts at this object, the stub. */
 	private volatile MailboxNode tail = this;
 
@@ -57,8 +59,9 @@ abstract class Mailbox extends MailboxNode {
 	/** The context restored for the message being handled, when a propagator restored one. */
 	private ContextPropagator.@Nullable Scope restored;
 
-	/** How this mailbox counts and sheds: the runtime's, reached through it rather than held. */
-	abstract MailboxPolicy policy();
+	Mailbox(MailboxPolicy policy) {
+		this.policy = policy;
+	}
 
 	/** The thread that consumes this mailbox, unparked when an item arrives. */
 	abstract Thread owner();
@@ -76,7 +79,7 @@ abstract class Mailbox extends MailboxNode {
 		if (!admit()) {
 			return Delivery.SHED;
 		}
-		enqueue(policy().carry(message));
+		enqueue(this.policy.carry(message));
 		return Delivery.DELIVERED;
 	}
 
@@ -94,20 +97,19 @@ abstract class Mailbox extends MailboxNode {
 
 	/** Counts a user message in, unless the mailbox is at its capacity (then it is shed and counted). */
 	private boolean admit() {
-		MailboxPolicy policy = policy();
-		int capacity = policy.capacity;
+		int capacity = this.policy.capacity;
 		if (capacity > 0) {
 			int current;
 			do {
 				current = this.depth;
 				if (current >= capacity) {
-					policy.countDropped();
+					this.policy.countDropped();
 					return false;
 				}
 			}
 			while (!DEPTH.compareAndSet(this, current, current + 1));
 		}
-		else if (policy.trackDepth) {
+		else if (this.policy.trackDepth) {
 			DEPTH.getAndAdd(this, 1);
 		}
 		return true;
@@ -115,7 +117,7 @@ abstract class Mailbox extends MailboxNode {
 
 	/** Delivers a system item (exit signals, monitor downs), which is never shed. */
 	final void deliverSignal(Object signal) {
-		if (policy().trackDepth) {
+		if (this.policy.trackDepth) {
 			DEPTH.getAndAdd(this, 1);
 		}
 		enqueue(signal);
@@ -132,7 +134,7 @@ abstract class Mailbox extends MailboxNode {
 
 	/** Items waiting, or {@link ProcessInfo#UNTRACKED} unless the policy tracks them. */
 	final int depth() {
-		return policy().trackDepth ? this.depth : ProcessInfo.UNTRACKED;
+		return this.policy.trackDepth ? this.depth : ProcessInfo.UNTRACKED;
 	}
 
 	// ---------------------------------------------------------------- consumer side
@@ -159,7 +161,7 @@ abstract class Mailbox extends MailboxNode {
 		if (this.restored != null) {
 			closeRestored();
 		}
-		if (policy().propagator != null) {
+		if (this.policy.propagator != null) {
 			return takeMatchingUnwrapped(matcher, deadline);
 		}
 		return takeSaved(matcher, deadline);
@@ -244,13 +246,12 @@ abstract class Mailbox extends MailboxNode {
 	}
 
 	private Object consumed(Object item) {
-		MailboxPolicy policy = policy();
-		if (policy.trackDepth) {
+		if (this.policy.trackDepth) {
 			DEPTH.getAndAdd(this, -1);
 		}
 		Object message = item;
 		if (item instanceof Carried carried) {
-			this.restored = Objects.requireNonNull(policy.propagator).restore(carried.snapshot());
+			this.restored = Objects.requireNonNull(this.policy.propagator).restore(carried.snapshot());
 			message = carried.message();
 		}
 		received(message);

@@ -33,7 +33,7 @@ final class NameRegistry {
 	 * @return {@code false} if a live process holds it, or {@code process} is exiting
 	 */
 	boolean claim(String name, Proc process) {
-		Pid pid = process.pid();
+		Pid pid = process.pid;
 		for (;;) {
 			Pid incumbent = this.names.putIfAbsent(name, pid);
 			if (incumbent == null) {
@@ -80,7 +80,7 @@ final class NameRegistry {
 	/** Releases the names an exiting process held, unless someone claimed them since. */
 	void release(List<String> held, Proc process) {
 		for (String name : held) {
-			this.names.remove(name, process.pid());
+			this.names.remove(name, process.pid);
 		}
 	}
 

@@ -5,15 +5,13 @@ import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One process: its virtual thread, the staging of its exit, and the little state kept for it
- * (label, flags, and its {@link Relations}, created on the first one). Kept small because a
- * million idle processes are a million of these: the pid is created on first use, the four flags
- * share one byte, the time an exit was staged travels with the staged reason, and the mailbox
- * policy and the lifecycle are reached through the runtime rather than held.
+ * (label, trap flag, and its {@link Relations}, created on the first one).
  *
  * <p>Its mailbox is its superclass and its {@link Context} view its one subclass, so a process is
  * a single object. Relations are guarded by this object's monitor; once {@link #isExiting()} is set
@@ -24,104 +22,60 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	private static final VarHandle STAGED;
 
-	private static final VarHandle FLAGS;
-
 	static {
 		try {
-			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			STAGED = lookup.findVarHandle(Proc.class, "staged", Object.class);
-			FLAGS = lookup.findVarHandle(Proc.class, "flags", byte.class);
+			STAGED = MethodHandles.lookup().findVarHandle(Proc.class, "staged", ExitReason.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
-	/** {@link #flags}: spawned with {@link Capability#PROCESS_CONTROL}; fixed at spawn. */
-	private static final byte PROCESS_CONTROL = 1;
+	private final ProcessLifecycle lifecycle;
 
-	/** {@link #flags}: exits arriving over links become messages. */
-	private static final byte TRAP_EXIT = 2;
-
-	/** {@link #flags}: set, under this object's monitor, when teardown begins; nothing can be added afterwards. */
-	private static final byte EXITING = 4;
-
-	/** {@link #flags}: set when the teardown finished; read by {@link ProcessHandle#join()}. */
-	private static final byte ENDED = 8;
-
-	/** The process number: its thread's id, the key of the {@link ProcessTable}. */
-	final long id;
+	final Pid pid;
 
 	final Thread thread;
 
 	final long startedAtMillis;
 
-	/** Created on first use: an idle process that nobody asked for its pid carries none. */
-	private @Nullable Pid pid;
+	final boolean processControl;
 
 	private @Nullable ProcessBody body;
 
-	/**
-	 * The reason this process will end with, once someone decided it must, as an {@link ExitReason}
-	 * (or a {@link StagedExit} when it was told to exit, to remember when); final once it ends.
-	 */
-	private volatile @Nullable Object staged;
+	/** The reason this process will end with, once someone decided it must; final once it ends. */
+	private volatile @Nullable ExitReason staged;
+
+	/** When {@link #staged} was set by someone telling this process to exit; {@code 0} until then. */
+	private volatile long stagedAtMillis;
+
+	/** Set when the process has ended and its teardown ran; read by {@link ProcessHandle#join()}. */
+	volatile @Nullable ExitReason exitReason;
 
 	private volatile @Nullable String label;
 
-	/** {@link #PROCESS_CONTROL}, {@link #TRAP_EXIT}, {@link #EXITING}, {@link #ENDED}: one byte for four flags. */
-	private volatile byte flags;
+	private volatile boolean trapExit;
+
+	/** Set, under this object's monitor, when teardown begins; nothing can be added afterwards. */
+	private volatile boolean exiting;
 
 	/** Guarded by this; {@code null} until the first relation and after teardown began. */
 	private @Nullable Relations relations;
 
 	Proc(ProcessLifecycle lifecycle, ProcessBody body, SpawnOptions options, boolean processControl) {
+		super(lifecycle.policy);
+		this.lifecycle = lifecycle;
 		this.body = body;
-		this.flags = (byte) ((processControl ? PROCESS_CONTROL : 0) | (options.trapExit() ? TRAP_EXIT : 0));
+		this.processControl = processControl;
 		this.label = options.label();
+		this.trapExit = options.trapExit();
 		this.thread = lifecycle.newThread(this);
-		this.id = this.thread.threadId();
+		this.pid = new Pid(this.thread.threadId());
 		this.startedAtMillis = System.currentTimeMillis();
 	}
 
 	/** This process as its body sees it. */
 	abstract Context context();
-
-	/** The lifecycle that spawned this process and tears it down; reached through the runtime, not held. */
-	abstract ProcessLifecycle lifecycle();
-
-	@Override
-	final MailboxPolicy policy() {
-		return lifecycle().policy;
-	}
-
-	/** This process's pid, created on the first call (racing callers may create equal copies). */
-	final Pid pid() {
-		Pid known = this.pid;
-		if (known == null) {
-			known = new Pid(this.id);
-			this.pid = known;
-		}
-		return known;
-	}
-
-	/** Whether this process was spawned with {@link Capability#PROCESS_CONTROL}. */
-	final boolean processControl() {
-		return (this.flags & PROCESS_CONTROL) != 0;
-	}
-
-	private boolean flag(byte flag) {
-		return (this.flags & flag) != 0;
-	}
-
-	private void setFlag(byte flag, boolean on) {
-		if (on) {
-			FLAGS.getAndBitwiseOr(this, flag);
-		}
-		else {
-			FLAGS.getAndBitwiseAnd(this, (byte) ~flag);
-		}
-	}
 
 	// ---------------------------------------------------------------- lifecycle
 
@@ -146,7 +100,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 				closeRestored();
 			}
 			finally {
-				lifecycle().teardown(this, finalReason(ending));
+				this.lifecycle.teardown(this, finalReason(ending));
 			}
 		}
 	}
@@ -156,23 +110,8 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 * over how the body itself ended; afterwards nothing can be staged any more.
 	 */
 	private ExitReason finalReason(ExitReason ending) {
-		Object witness = STAGED.compareAndExchange(this, (Object) null, ending);
-		return (witness != null) ? reason(witness) : ending;
-	}
-
-	private static ExitReason reason(Object staged) {
-		return (staged instanceof StagedExit told) ? told.reason() : (ExitReason) staged;
-	}
-
-	/** Marks the teardown finished; {@link #exitReason()} answers from now on. */
-	final void ended() {
-		setFlag(ENDED, true);
-	}
-
-	/** Why this process ended, once its teardown finished; {@code null} until then. */
-	final @Nullable ExitReason exitReason() {
-		Object staged = this.staged;
-		return (flag(ENDED) && staged != null) ? reason(staged) : null;
+		ExitReason witness = (ExitReason) STAGED.compareAndExchange(this, (ExitReason) null, ending);
+		return (witness != null) ? witness : ending;
 	}
 
 	/**
@@ -181,9 +120,24 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 * @return whether this call staged the reason
 	 */
 	final boolean stageExit(ExitReason reason) {
-		boolean staged = STAGED.compareAndSet(this, (Object) null, new StagedExit(reason, System.currentTimeMillis()));
+		boolean staged = STAGED.compareAndSet(this, (ExitReason) null, reason);
 		if (staged) {
+			this.stagedAtMillis = System.currentTimeMillis();
 			this.thread.interrupt();
+		}
+		return staged;
+	}
+
+	/**
+	 * Tells each of {@code processes} to end with {@code reason}.
+	 * @return how many were told by this call
+	 */
+	static int stageExit(Iterable<Proc> processes, ExitReason reason) {
+		int staged = 0;
+		for (Proc process : processes) {
+			if (process.stageExit(reason)) {
+				staged++;
+			}
 		}
 		return staged;
 	}
@@ -194,10 +148,10 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 */
 	@Override
 	public final void checkExit() {
-		Object reason = this.staged;
+		ExitReason reason = this.staged;
 		if (reason != null) {
 			Thread.currentThread().interrupt();
-			throw new ProcessExitException(reason(reason));
+			throw new ProcessExitException(reason);
 		}
 	}
 
@@ -205,9 +159,25 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return this.staged != null;
 	}
 
+	/** Pauses the calling process (which must be this one) for {@code nanos}, ending early on exit. */
+	final void pause(long nanos) {
+		long deadline = Arguments.deadline(System.nanoTime(), nanos);
+		for (;;) {
+			checkExit();
+			long remaining = deadline - System.nanoTime();
+			if (remaining <= 0) {
+				return;
+			}
+			LockSupport.parkNanos(this, remaining);
+			if (Thread.interrupted()) {
+				checkExit();
+			}
+		}
+	}
+
 	final void requireOwner(String operation) {
 		if (Thread.currentThread() != this.thread) {
-			throw new IllegalStateException(operation + " may only be called by the process " + this.pid() + " itself");
+			throw new IllegalStateException(operation + " may only be called by the process " + this.pid + " itself");
 		}
 	}
 
@@ -226,12 +196,14 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		}
 	}
 
+	// ---------------------------------------------------------------- label and trap flag
+
 	final boolean trapExit() {
-		return flag(TRAP_EXIT);
+		return this.trapExit;
 	}
 
 	final void setTrapExit(boolean trap) {
-		setFlag(TRAP_EXIT, trap);
+		this.trapExit = trap;
 	}
 
 	final @Nullable String label() {
@@ -240,7 +212,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/** Changes the label, moving this process between the counts of its old and new label. */
 	final synchronized boolean relabel(String label, LiveCounts counts) {
-		if (isExiting()) {
+		if (this.exiting) {
 			return false;
 		}
 		String previous = this.label;
@@ -257,7 +229,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	// ---------------------------------------------------------------- guarded relations
 
 	final boolean isExiting() {
-		return flag(EXITING);
+		return this.exiting;
 	}
 
 	private Relations relations() {
@@ -270,7 +242,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean addName(String name) {
-		if (isExiting()) {
+		if (this.exiting) {
 			return false;
 		}
 		relations().addName(name);
@@ -285,7 +257,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/** Records membership of {@code tag}; returns null if exiting, else whether it is new. */
 	final synchronized @Nullable Boolean addTag(String tag) {
-		return isExiting() ? null : relations().addTag(tag);
+		return this.exiting ? null : relations().addTag(tag);
 	}
 
 	final synchronized boolean removeTag(String tag) {
@@ -293,7 +265,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean addLink(Proc peer) {
-		if (isExiting()) {
+		if (this.exiting) {
 			return false;
 		}
 		relations().addLink(peer);
@@ -313,7 +285,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean addWatcher(Watch watch) {
-		if (isExiting()) {
+		if (this.exiting) {
 			return false;
 		}
 		relations().addWatcher(watch);
@@ -331,7 +303,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean addWatching(MonitorRef ref) {
-		if (isExiting()) {
+		if (this.exiting) {
 			return false;
 		}
 		relations().addWatching(ref);
@@ -344,17 +316,16 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/** Adds a pending timer to this process's list; returns false if the process is exiting. */
 	final synchronized boolean addTimer(TimerRef timer) {
-		if (isExiting()) {
+		if (this.exiting) {
 			return false;
 		}
 		relations().addTimer(timer);
 		return true;
 	}
 
-	/** Unlinks this process's ended timers; called when a timer heap purges ended timers. */
-	final synchronized void pruneTimers() {
+	final synchronized void removeTimer(TimerRef timer) {
 		if (this.relations != null) {
-			this.relations.pruneTimers();
+			this.relations.removeTimer(timer);
 		}
 	}
 
@@ -363,7 +334,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 * added to it.
 	 */
 	final synchronized Relations closeRelations() {
-		setFlag(EXITING, true);
+		this.exiting = true;
 		Relations held = this.relations;
 		this.relations = null;
 		return (held != null) ? held : Relations.NONE;
@@ -372,12 +343,12 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	final synchronized ProcessInfo info() {
 		Relations held = (this.relations != null) ? this.relations : Relations.NONE;
 		Instant exitingSince = null;
-		Object staged = this.staged;
-		if (staged != null) {
-			exitingSince = (staged instanceof StagedExit told) ? Instant.ofEpochMilli(told.atMillis()) : Instant.now();
+		if (this.staged != null) {
+			long stagedAt = this.stagedAtMillis;
+			exitingSince = (stagedAt != 0) ? Instant.ofEpochMilli(stagedAt) : Instant.now();
 		}
-		return new ProcessInfo(this.pid(), this.label, List.copyOf(held.names()), Set.copyOf(held.tags()),
-				held.linkedPids(), held.monitoredBy(), depth(), trapExit(),
+		return new ProcessInfo(this.pid, this.label, List.copyOf(held.names()), Set.copyOf(held.tags()),
+				held.linkedPids(), held.monitoredBy(), depth(), this.trapExit,
 				Instant.ofEpochMilli(this.startedAtMillis),
 				(exitingSince != null) ? ProcessInfo.State.EXITING : ProcessInfo.State.RUNNING, exitingSince);
 	}
@@ -387,12 +358,8 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return List.of(this.thread.getStackTrace());
 	}
 
-	/** A reason staged by someone telling the process to exit, and when, which {@code info} reports. */
-	private record StagedExit(ExitReason reason, long atMillis) {
-	}
-
 	@Override
 	public final String toString() {
-		return "Process" + this.pid();
+		return "Process" + this.pid;
 	}
 }

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -30,13 +29,8 @@ final class ProcessContext extends Proc implements Context {
 	}
 
 	@Override
-	ProcessLifecycle lifecycle() {
-		return this.runtime.lifecycle();
-	}
-
-	@Override
 	public Pid self() {
-		return this.pid();
+		return this.pid;
 	}
 
 	@Override
@@ -46,7 +40,7 @@ final class ProcessContext extends Proc implements Context {
 
 	@Override
 	public Set<Capability> capabilities() {
-		return processControl() ? EnumSet.of(Capability.PROCESS_CONTROL) : EnumSet.noneOf(Capability.class);
+		return this.processControl ? EnumSet.of(Capability.PROCESS_CONTROL) : EnumSet.noneOf(Capability.class);
 	}
 
 	// ---------------------------------------------------------------- receiving
@@ -95,22 +89,6 @@ final class ProcessContext extends Proc implements Context {
 		pause(Arguments.nanos(Arguments.nonNegative(duration, "duration")));
 	}
 
-	/** Pauses the calling process (which must be this one) for {@code nanos}, ending early on exit. */
-	private void pause(long nanos) {
-		long deadline = Arguments.deadline(System.nanoTime(), nanos);
-		for (;;) {
-			checkExit();
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				return;
-			}
-			LockSupport.parkNanos(this, remaining);
-			if (Thread.interrupted()) {
-				checkExit();
-			}
-		}
-	}
-
 	// ---------------------------------------------------------------- shortcuts
 
 	@Override
@@ -125,17 +103,17 @@ final class ProcessContext extends Proc implements Context {
 
 	@Override
 	public boolean register(String name) {
-		return this.runtime.register(name, this.pid());
+		return this.runtime.register(name, this.pid);
 	}
 
 	@Override
 	public boolean registerTag(String tag) {
-		return this.runtime.registerTag(tag, this.pid());
+		return this.runtime.registerTag(tag, this.pid);
 	}
 
 	@Override
 	public void setLabel(String label) {
-		this.runtime.setLabel(this.pid(), label);
+		this.runtime.setLabel(this.pid, label);
 	}
 
 	@Override
@@ -145,12 +123,12 @@ final class ProcessContext extends Proc implements Context {
 
 	@Override
 	public void link(Pid peer) {
-		this.runtime.link(this.pid(), peer);
+		this.runtime.link(this.pid, peer);
 	}
 
 	@Override
 	public MonitorRef monitor(Pid target) {
-		return this.runtime.monitor(this.pid(), target);
+		return this.runtime.monitor(this.pid, target);
 	}
 
 	@Override
@@ -165,30 +143,30 @@ final class ProcessContext extends Proc implements Context {
 
 	@Override
 	public ProcessHandle spawnMonitor(ProcessBody body) {
-		return spawn(SpawnOptions.builder().monitoredBy(this.pid()).build(), body);
+		return spawn(SpawnOptions.builder().monitoredBy(this.pid).build(), body);
 	}
 
 	@Override
 	public ProcessHandle spawnLink(ProcessBody body) {
-		return spawn(SpawnOptions.builder().linkTo(this.pid()).build(), body);
+		return spawn(SpawnOptions.builder().linkTo(this.pid).build(), body);
 	}
 
 	@Override
 	public boolean kill(Pid target) {
 		Objects.requireNonNull(target, "target");
-		return processControl() && this.runtime.kill(target);
+		return this.processControl && this.runtime.kill(target);
 	}
 
 	@Override
 	public boolean exit(Pid target, ExitReason reason) {
 		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(reason, "reason");
-		return processControl() && this.runtime.exit(target, reason);
+		return this.processControl && this.runtime.exit(target, reason);
 	}
 
 	@Override
 	public int killTag(String tag) {
 		Arguments.name(tag, "tag");
-		return processControl() ? this.runtime.killTag(tag) : 0;
+		return this.processControl ? this.runtime.killTag(tag) : 0;
 	}
 }

@@ -93,7 +93,7 @@ final class ProcessGroups {
 	List<Pid> livePids(String tag) {
 		return members(tag).stream()
 			.filter((process) -> !process.isExiting())
-			.map((process) -> process.pid())
+			.map((process) -> process.pid)
 			.sorted()
 			.toList();
 	}

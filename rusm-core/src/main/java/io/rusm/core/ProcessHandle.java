@@ -28,7 +28,7 @@ public final class ProcessHandle {
 	 * @return the pid
 	 */
 	public Pid pid() {
-		return this.process.pid();
+		return this.process.pid;
 	}
 
 	/**
@@ -45,7 +45,7 @@ public final class ProcessHandle {
 	 * @return whether it was alive
 	 */
 	public boolean kill() {
-		return this.process.context().runtime().kill(this.process.pid());
+		return this.process.context().runtime().kill(this.process.pid);
 	}
 
 	/**
@@ -53,7 +53,7 @@ public final class ProcessHandle {
 	 * @return {@code true} until its teardown finished
 	 */
 	public boolean isAlive() {
-		return this.process.exitReason() == null;
+		return this.process.exitReason == null;
 	}
 
 	/**
@@ -77,15 +77,15 @@ public final class ProcessHandle {
 		if (this.process.thread.isAlive() && !this.process.thread.join(timeout)) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(this.process.exitReason());
+		return Optional.ofNullable(this.process.exitReason);
 	}
 
 	private ExitReason exitReason() {
-		return Objects.requireNonNull(this.process.exitReason(), "a joined process has an exit reason");
+		return Objects.requireNonNull(this.process.exitReason, "a joined process has an exit reason");
 	}
 
 	@Override
 	public String toString() {
-		return "ProcessHandle[" + this.process.pid() + "]";
+		return "ProcessHandle[" + this.process.pid + "]";
 	}
 }

@@ -117,7 +117,7 @@ final class ProcessLifecycle {
 		if (label != null) {
 			this.census.labels().add(label);
 			if (this.logLevel.includes(LogLevel.DEBUG)) {
-				LifecycleLog.spawned(process.pid(), label);
+				LifecycleLog.spawned(process.pid, label);
 			}
 			this.census.changed();
 		}
@@ -155,23 +155,9 @@ final class ProcessLifecycle {
 		return true;
 	}
 
-	/**
-	 * Tells each of {@code processes} to end with {@code reason}.
-	 * @return how many were told by this call
-	 */
-	static int stageExit(Iterable<Proc> processes, ExitReason reason) {
-		int staged = 0;
-		for (Proc process : processes) {
-			if (process.stageExit(reason)) {
-				staged++;
-			}
-		}
-		return staged;
-	}
-
 	/** Kills every member of {@code tag}; returns how many this call told to exit. */
 	int killTag(String tag) {
-		int killed = stageExit(this.groups.members(tag), ExitReason.KILLED);
+		int killed = Proc.stageExit(this.groups.members(tag), ExitReason.KILLED);
 		if (this.logLevel.includes(LogLevel.INFO)) {
 			LifecycleLog.killedTag(tag, killed);
 		}
@@ -195,12 +181,12 @@ final class ProcessLifecycle {
 		this.links.release(process, held, reason);
 		boolean logged = label != null || reason instanceof ExitReason.Crashed;
 		if (logged && this.logLevel.includes(LogLevel.forExit(reason))) {
-			LifecycleLog.exited(process.pid(), label, reason);
+			LifecycleLog.exited(process.pid, label, reason);
 		}
 		if (label != null || !held.tags().isEmpty()) {
 			this.census.changed();
 		}
-		process.ended();
+		process.exitReason = reason;
 		this.exitListeners.exited(process, held, reason);
 	}
 }

@@ -31,20 +31,8 @@ final class Relations {
 
 	private @Nullable List<String> tags;
 
-	/**
-	 * The newest timer; the older ones follow through {@link TimerRef#nextOwned}. Ended timers
-	 * (fired or cancelled) are not unlinked when they end, which would cost a lock on every cancel:
-	 * they are pruned when the list reaches {@link #pruneTimersAt}, or when their heap purges them.
-	 */
+	/** The newest pending timer; the others follow through {@link TimerRef#nextOwned}. */
 	private @Nullable TimerRef timers;
-
-	/** Timers in {@link #timers}, pending or ended. */
-	private int listedTimers;
-
-	/** Twice the pending timers after the last prune, at least {@value #MIN_TIMER_PRUNE}. */
-	private int pruneTimersAt = MIN_TIMER_PRUNE;
-
-	private static final int MIN_TIMER_PRUNE = 8;
 
 	// ---------------------------------------------------------------- links
 
@@ -62,7 +50,7 @@ final class Relations {
 
 	void removeLinkTo(Pid peer) {
 		if (this.links != null) {
-			this.links.removeIf((linked) -> linked.pid().equals(peer));
+			this.links.removeIf((linked) -> linked.pid.equals(peer));
 		}
 	}
 
@@ -141,36 +129,28 @@ final class Relations {
 	// ---------------------------------------------------------------- timers
 
 	void addTimer(TimerRef timer) {
-		if (this.listedTimers >= this.pruneTimersAt) {
-			pruneTimers();
-		}
 		timer.nextOwned = this.timers;
-		this.timers = timer;
-		this.listedTimers++;
-	}
-
-	/** Unlinks the ended timers: amortized O(1) per timer added, so ended ones never pile up. */
-	void pruneTimers() {
-		TimerRef kept = null;
-		int count = 0;
-		for (TimerRef timer = this.timers; timer != null;) {
-			TimerRef next = timer.nextOwned;
-			if (timer.isPending()) {
-				timer.nextOwned = kept;
-				kept = timer;
-				count++;
-			}
-			else {
-				timer.nextOwned = null;
-			}
-			timer = next;
+		if (this.timers != null) {
+			this.timers.previousOwned = timer;
 		}
-		this.timers = kept;
-		this.listedTimers = count;
-		this.pruneTimersAt = Math.max(MIN_TIMER_PRUNE, count * 2);
+		this.timers = timer;
 	}
 
-	/** Unthreads the timers into a list, for teardown to drop the pending ones. */
+	void removeTimer(TimerRef timer) {
+		if (timer.previousOwned != null) {
+			timer.previousOwned.nextOwned = timer.nextOwned;
+		}
+		else if (this.timers == timer) {
+			this.timers = timer.nextOwned;
+		}
+		if (timer.nextOwned != null) {
+			timer.nextOwned.previousOwned = timer.previousOwned;
+		}
+		timer.previousOwned = null;
+		timer.nextOwned = null;
+	}
+
+	/** Unthreads the pending timers into a list, for teardown to drop. */
 	List<TimerRef> detachTimers() {
 		if (this.timers == null) {
 			return List.of();
@@ -178,12 +158,12 @@ final class Relations {
 		List<TimerRef> detached = new ArrayList<>();
 		for (TimerRef timer = this.timers; timer != null;) {
 			TimerRef next = timer.nextOwned;
+			timer.previousOwned = null;
 			timer.nextOwned = null;
 			detached.add(timer);
 			timer = next;
 		}
 		this.timers = null;
-		this.listedTimers = 0;
 		return detached;
 	}
 
@@ -209,7 +189,7 @@ final class Relations {
 		}
 		Set<Pid> pids = new HashSet<>();
 		for (Proc peer : this.links) {
-			pids.add(peer.pid());
+			pids.add(peer.pid);
 		}
 		return Set.copyOf(pids);
 	}

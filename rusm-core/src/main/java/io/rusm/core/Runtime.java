@@ -109,11 +109,6 @@ public final class Runtime implements AutoCloseable {
 		return new Builder();
 	}
 
-	/** The spawn and teardown component, which a process reaches through its runtime rather than holding it. */
-	ProcessLifecycle lifecycle() {
-		return this.lifecycle;
-	}
-
 	// ------------------------------------------------------------------ spawning
 
 	/**
@@ -154,7 +149,7 @@ public final class Runtime implements AutoCloseable {
 	/** Spawns on behalf of a process: the child gets at most the parent's capabilities. */
 	ProcessHandle spawnFrom(Proc parent, SpawnOptions options, ProcessBody body) {
 		Objects.requireNonNull(options, "options");
-		return started(options, start(options, options.name(), body, parent.processControl() && hasProcessControl(options)));
+		return started(options, start(options, options.name(), body, parent.processControl && hasProcessControl(options)));
 	}
 
 	private static boolean hasProcessControl(SpawnOptions options) {
@@ -204,7 +199,7 @@ public final class Runtime implements AutoCloseable {
 		for (;;) {
 			Proc incumbent = this.registry.holder(name);
 			if (incumbent != null) {
-				return incumbent.pid();
+				return incumbent.pid;
 			}
 			ProcessHandle started = start(options, name, body, hasProcessControl(options));
 			if (started != null) {

@@ -45,7 +45,7 @@ final class Shutdown {
 
 	/** Kills every live process; returns how many were told to exit. */
 	int killAll() {
-		return ProcessLifecycle.stageExit(this.table.processes(), ExitReason.KILLED);
+		return Proc.stageExit(this.table.processes(), ExitReason.KILLED);
 	}
 
 	/**
@@ -71,12 +71,12 @@ final class Shutdown {
 		awaitExit(signalled, Arguments.deadline(start, nanos - killGrace));
 		int exitedInTime = (int) signalled.stream().filter(Shutdown::ended).count();
 		List<Proc> stragglers = new ArrayList<>(this.table.processes());
-		int killed = ProcessLifecycle.stageExit(stragglers, ExitReason.KILLED);
+		int killed = Proc.stageExit(stragglers, ExitReason.KILLED);
 		awaitExit(stragglers, Arguments.deadline(start, nanos));
 		List<Proc> stuck = stragglers.stream().filter((process) -> !ended(process)).toList();
 		if (this.logLevel != LogLevel.OFF) {
 			for (Proc process : stuck) {
-				LifecycleLog.stillRunning(process.pid(), process.label(), process.stackTrace());
+				LifecycleLog.stillRunning(process.pid, process.label(), process.stackTrace());
 			}
 		}
 		this.timers.stop();
@@ -85,7 +85,7 @@ final class Shutdown {
 	}
 
 	private static boolean ended(Proc process) {
-		return process.exitReason() != null;
+		return process.exitReason != null;
 	}
 
 	/** Shuts down gracefully once; later calls do nothing. */

@@ -1,10 +1,8 @@
 package io.rusm.core;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,11 +14,9 @@ import org.slf4j.LoggerFactory;
  * The runtime's timers: a few independently locked binary heaps ordered by deadline, and one
  * thread that sleeps until the earliest deadline. No thread or task exists per timer; scheduling
  * touches one heap under its own lock, so there is no global lock either. Cancelling takes no
- * lock at all: it swaps the timer's message out (see {@link TimerRef}), counts one cancel, and
- * leaves the timer in its heap and in its target's list; the heap drops it when it reaches the
- * head or when cancelled timers pass a threshold kept between a third of the heap and all of it,
- * and then prunes it from its target's list too. The number of pending timers is derived from
- * per-heap counters rather than kept in one shared counter.
+ * heap lock: it swaps the timer's message out (see {@link TimerRef}), unlinks it from its target's
+ * list, and leaves it in its heap, which drops it when it reaches the head or when cancelled
+ * timers pass a threshold kept between a third of the heap and all of it.
  *
  * <p>With a {@link ManualClock} there is no thread at all: timers fire when the clock is advanced.
  */
@@ -30,8 +26,7 @@ final class TimerService {
 
 	private final Shard[] shards;
 
-	/** User timers fired (by the ticker or the advancing thread) or dropped by {@link #stop()}. */
-	private final LongAdder finished = new LongAdder();
+	private final LongAdder pending = new LongAdder();
 
 	private final @Nullable ManualClock clock;
 
@@ -60,11 +55,7 @@ final class TimerService {
 
 	/** Pending {@code sendAfter} timers; the runtime's own tasks are not counted. */
 	long pending() {
-		long pending = -this.finished.sum();
-		for (Shard shard : this.shards) {
-			pending += shard.userTimers();
-		}
-		return Math.max(0, pending);
+		return this.pending.sum();
 	}
 
 	/**
@@ -72,11 +63,12 @@ final class TimerService {
 	 * gets a timer that is not pending and never fires.
 	 */
 	TimerRef schedule(@Nullable Proc target, long delayNanos, Object message) {
-		TimerRef timer = newTimer(target, delayNanos, (target != null) ? target.policy().carry(message) : message);
+		TimerRef timer = newTimer(target, delayNanos, (target != null) ? target.policy.carry(message) : message);
 		if (this.stopped || target == null || !target.addTimer(timer)) {
 			timer.take();
 			return timer;
 		}
+		this.pending.increment();
 		return enqueue(timer);
 	}
 
@@ -93,7 +85,9 @@ final class TimerService {
 
 	private TimerRef enqueue(TimerRef timer) {
 		if (this.stopped) {
-			timer.take();
+			if (timer.take() != null && timer.target != null) {
+				this.pending.decrement();
+			}
 			return timer;
 		}
 		timer.shard.add(timer);
@@ -128,11 +122,13 @@ final class TimerService {
 	private void fire(TimerRef timer) {
 		Object message = timer.take();
 		if (message == null) {
+			timer.shard.discarded(1);
 			return;
 		}
 		Proc target = timer.target;
 		if (target != null) {
-			this.finished.increment();
+			target.removeTimer(timer);
+			this.pending.decrement();
 			target.deliverCarried(message);
 			return;
 		}
@@ -171,7 +167,7 @@ final class TimerService {
 		}
 	}
 
-	/** Drops the pending timers of a process that is exiting. */
+	/** Drops timers whose target is exiting. */
 	void drop(List<TimerRef> timers) {
 		for (TimerRef timer : timers) {
 			timer.cancel();
@@ -197,9 +193,8 @@ final class TimerService {
 	/**
 	 * A binary min-heap of timers by deadline. Ended timers (cancelled before their deadline) stay
 	 * in it until they reach the head or until they pass {@link #purgeAt}, when one linear pass
-	 * removes them all and prunes them from their targets' lists: cancelling costs no lock and no
-	 * heap operation, and the cancelled timers a heap holds never outnumber the timers it held
-	 * recently.
+	 * removes them all: cancelling costs no heap lock and no heap operation, and the cancelled
+	 * timers a heap holds never outnumber the timers it held recently.
 	 */
 	final class Shard {
 
@@ -209,24 +204,8 @@ final class TimerService {
 
 		private int size;
 
-		/**
-		 * User timers ever added; written under this shard's lock with an opaque store (no fence on
-		 * the schedule path), read without it by {@link #userTimers()}, a statistic.
-		 */
-		private final AtomicLong userAdded = new AtomicLong();
-
-		/** Timers of this shard ever cancelled, user timers and internal tasks. */
-		private final AtomicLong cancels = new AtomicLong();
-
-		/** Internal tasks ever cancelled (rare), so that {@link #userTimers()} counts user timers only. */
-		private final AtomicLong taskCancels = new AtomicLong();
-
-		/**
-		 * {@code cancels - endedBaseline} is at least the number of ended timers still in the heap:
-		 * raised by one for each ended timer dropped singly, set to the cancels counted before a
-		 * purge's pass.
-		 */
-		private volatile long endedBaseline;
+		/** Ended timers still in the heap (transiently off by the few being counted). */
+		private final AtomicInteger ended = new AtomicInteger();
 
 		/**
 		 * How many ended timers trigger a purge: between a third of the heap's size and its size
@@ -234,17 +213,9 @@ final class TimerService {
 		 */
 		private volatile int purgeAt = MIN_PURGE;
 
-		/** User timers added and not cancelled (fired ones are subtracted by the service). */
-		long userTimers() {
-			return this.userAdded.getOpaque() - (this.cancels.get() - this.taskCancels.get());
-		}
-
 		synchronized void add(TimerRef timer) {
-			if (timer.target != null) {
-				this.userAdded.setOpaque(this.userAdded.getPlain() + 1);
-			}
 			if (!timer.isPending()) {
-				droppedEnded();
+				this.ended.decrementAndGet();
 				return;
 			}
 			if (this.size == this.heap.length) {
@@ -259,25 +230,23 @@ final class TimerService {
 
 		/** Counts a timer that {@link TimerRef#cancel()} ended; purges when they pass the threshold. */
 		void cancelled(TimerRef timer) {
-			long cancelled = this.cancels.incrementAndGet();
-			if (timer.target == null) {
-				this.taskCancels.incrementAndGet();
+			if (timer.target != null) {
+				TimerService.this.pending.decrement();
 			}
-			if (cancelled - this.endedBaseline > this.purgeAt) {
+			if (this.ended.incrementAndGet() > this.purgeAt) {
 				purge();
 			}
 		}
 
-		/** Under the lock: one ended timer left the heap (or never entered it). */
-		private void droppedEnded() {
-			this.endedBaseline = this.endedBaseline + 1;
+		void discarded(int count) {
+			this.ended.addAndGet(-count);
 		}
 
 		/** The earliest deadline of a timer still pending, dropping ended timers at the head. */
 		synchronized long headDeadline() {
 			while (this.size > 0 && !this.heap[0].isPending()) {
 				removeHead();
-				droppedEnded();
+				discarded(1);
 			}
 			return (this.size > 0) ? this.heap[0].deadline : Long.MAX_VALUE;
 		}
@@ -288,62 +257,49 @@ final class TimerService {
 			}
 			TimerRef head = this.heap[0];
 			removeHead();
-			if (!head.isPending()) {
-				droppedEnded();
-			}
 			return head;
 		}
 
 		synchronized void clear() {
 			int userTimers = 0;
+			int removed = 0;
 			for (int i = 0; i < this.size; i++) {
 				TimerRef timer = this.heap[i];
-				if (timer.take() != null && timer.target != null) {
+				if (timer.take() == null) {
+					removed++;
+				}
+				else if (timer.target != null) {
 					userTimers++;
 				}
 				this.heap[i] = null;
 			}
-			TimerService.this.finished.add(userTimers);
-			this.endedBaseline = this.cancels.get();
+			TimerService.this.pending.add(-userTimers);
+			discarded(removed);
 			this.size = 0;
 		}
 
-		/**
-		 * Removes every ended timer in one pass and rebuilds the heap, then prunes the ended
-		 * timers from their targets' lists, outside this shard's lock (no lock is ever taken while
-		 * holding another).
-		 */
-		private void purge() {
-			Set<Proc> targets = new HashSet<>();
-			synchronized (this) {
-				long cancelled = this.cancels.get();
-				if (cancelled - this.endedBaseline <= this.purgeAt) {
-					return;
-				}
-				int kept = 0;
-				for (int i = 0; i < this.size; i++) {
-					TimerRef timer = this.heap[i];
-					this.heap[i] = null;
-					if (timer.isPending()) {
-						this.heap[kept++] = timer;
-					}
-					else if (timer.target != null) {
-						targets.add(timer.target);
-					}
-				}
-				this.size = kept;
-				this.endedBaseline = cancelled;
-				for (int i = (kept >>> 1) - 1; i >= 0; i--) {
-					siftDown(i, this.heap[i]);
-				}
-				if (this.heap.length > 64 && kept < this.heap.length >> 2) {
-					this.heap = Arrays.copyOf(this.heap, Math.max(64, kept * 2));
-				}
-				this.purgeAt = Math.max(MIN_PURGE, kept >> 1);
+		/** Removes every ended timer in one pass and rebuilds the heap. */
+		private synchronized void purge() {
+			if (this.ended.get() <= this.purgeAt) {
+				return;
 			}
-			for (Proc target : targets) {
-				target.pruneTimers();
+			int kept = 0;
+			for (int i = 0; i < this.size; i++) {
+				TimerRef timer = this.heap[i];
+				this.heap[i] = null;
+				if (timer.isPending()) {
+					this.heap[kept++] = timer;
+				}
 			}
+			discarded(this.size - kept);
+			this.size = kept;
+			for (int i = (kept >>> 1) - 1; i >= 0; i--) {
+				siftDown(i, this.heap[i]);
+			}
+			if (this.heap.length > 64 && kept < this.heap.length >> 2) {
+				this.heap = Arrays.copyOf(this.heap, Math.max(64, kept * 2));
+			}
+			this.purgeAt = Math.max(MIN_PURGE, kept >> 1);
 		}
 
 		private void removeHead() {

@@ -1,9 +1,6 @@
 package io.rusm.core;
 
-import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import static io.rusm.core.OpenRuntimes.PARKED;
 import static io.rusm.core.ProcessProbes.ended;
-import static io.rusm.core.ProcessProbes.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -159,38 +155,6 @@ class TimerTests {
 		assertThat(ended(returning)).isEqualTo(ExitReason.NORMAL);
 		assertThat(runtime.pendingTimers()).isZero();
 		assertThat(other.cancel()).isFalse();
-	}
-
-	@Test
-	void cancelledTimersDoNotPileUpInTheTimerQueueNorInTheirTargetsList() throws Exception {
-		cancelledTimersDoNotPileUp(virtualTimeRuntime());
-	}
-
-	@Test
-	void cancelledTimersDoNotPileUpWhenTheTimerThreadPurgesThem() throws Exception {
-		cancelledTimersDoNotPileUp(this.runtimes.create());
-	}
-
-	private static void cancelledTimersDoNotPileUp(Runtime runtime) throws Exception {
-		Pid target = runtime.spawn(PARKED).pid();
-		int timers = 10_000;
-		List<WeakReference<TimerRef>> cancelled = new ArrayList<>();
-		for (int i = 0; i < timers; i++) {
-			TimerRef timer = runtime.sendAfter(target, Duration.ofHours(1), "tick");
-			cancelled.add(new WeakReference<>(timer));
-			assertThat(timer.cancel()).isTrue();
-		}
-		TimerRef kept = runtime.sendAfter(target, Duration.ofHours(1), "kept");
-		assertThat(runtime.pendingTimers()).isOne();
-
-		// Ended timers are dropped lazily, in amortized constant time: a few dozen may linger.
-		eventually().until(() -> {
-			System.gc();
-			return cancelled.stream().filter((reference) -> reference.get() != null).count() <= 200;
-		});
-		assertThat(kept.isPending()).isTrue();
-		assertThat(kept.cancel()).isTrue();
-		assertThat(runtime.pendingTimers()).isZero();
 	}
 
 	@Test

@@ -10,16 +10,13 @@ final class JcstressMailbox extends Mailbox {
 	private static final Thread NOBODY = Thread.ofPlatform().unstarted(() -> {
 	});
 
-	private static final MailboxPolicy POLICY = new MailboxPolicy(false, 0, null);
+	JcstressMailbox() {
+		super(new MailboxPolicy(false, 0, null));
+	}
 
 	/** Takes the next message without waiting; {@code null} if none is visible. */
 	Object poll() {
 		return takeMatching((message) -> true, 0L);
-	}
-
-	@Override
-	MailboxPolicy policy() {
-		return POLICY;
 	}
 
 	@Override
