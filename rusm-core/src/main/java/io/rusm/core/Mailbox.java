@@ -53,6 +53,9 @@ abstract class Mailbox extends MailboxNode {
 	/** Items sent but not yet received; maintained only when the policy tracks depth. */
 	private volatile int depth;
 
+	/** The owner's {@link SpinRule} state: how long it spins on an empty queue before it parks. */
+	private int spin;
+
 	/** Items skipped by a selective receive, in arrival order; created on first use. */
 	private @Nullable ArrayDeque<Object> saved;
 
@@ -68,6 +71,9 @@ abstract class Mailbox extends MailboxNode {
 
 	/** Throws if the owner has been told to exit; called before and after every wait. */
 	abstract void checkExit();
+
+	/** Whether the owner has been told to exit, without throwing; ends a spin early. */
+	abstract boolean isExitStaged();
 
 	/** Lets the owner react to an item it is about to return from a receive. */
 	abstract void received(Object item);
@@ -212,13 +218,22 @@ abstract class Mailbox extends MailboxNode {
 		return item;
 	}
 
-	/** Takes the next item from the queue, parking until one arrives or the deadline passes. */
+	/**
+	 * Takes the next item from the queue, parking until one arrives or the deadline passes; on an
+	 * empty queue the owner first spins as long as the {@link SpinRule} allows.
+	 */
 	private @Nullable Object take(long deadline) {
 		for (;;) {
 			checkExit();
 			Object item = poll();
 			if (item != null) {
 				return item;
+			}
+			if (SpinRule.CAN_SPIN) {
+				item = spin(deadline);
+				if (item != null) {
+					return item;
+				}
 			}
 			this.parked = true;
 			item = poll();
@@ -227,6 +242,7 @@ abstract class Mailbox extends MailboxNode {
 				return item;
 			}
 			checkExit();
+			long parkedAt = SpinRule.CAN_SPIN ? System.nanoTime() : 0L;
 			if (deadline == Long.MAX_VALUE) {
 				LockSupport.park(this);
 			}
@@ -239,10 +255,40 @@ abstract class Mailbox extends MailboxNode {
 				LockSupport.parkNanos(this, remaining);
 			}
 			this.parked = false;
+			if (SpinRule.CAN_SPIN) {
+				this.spin = SpinRule.woke(this.spin, System.nanoTime() - parkedAt);
+			}
 			if (Thread.interrupted()) {
 				checkExit();
 			}
 		}
+	}
+
+	/**
+	 * Polls the empty queue for the spin budget (without announcing a park, so senders skip the
+	 * unpark), ending early at the deadline or when the owner is told to exit.
+	 * @return the item, or {@code null} if none came
+	 */
+	private @Nullable Object spin(long deadline) {
+		int state = this.spin;
+		int budget = SpinRule.budget(state);
+		if (budget == 0) {
+			return null;
+		}
+		long start = System.nanoTime();
+		long end = Math.min(deadline, start + budget);
+		long now = start;
+		while (now < end && !isExitStaged()) {
+			Thread.onSpinWait();
+			Object item = poll();
+			if (item != null) {
+				this.spin = SpinRule.caught(state);
+				return item;
+			}
+			now = System.nanoTime();
+		}
+		this.spin = SpinRule.missed(state);
+		return null;
 	}
 
 	private Object consumed(Object item) {

@@ -155,6 +155,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		}
 	}
 
+	@Override
 	final boolean isExitStaged() {
 		return this.staged != null;
 	}

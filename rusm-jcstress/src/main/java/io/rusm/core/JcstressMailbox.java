@@ -29,6 +29,11 @@ final class JcstressMailbox extends Mailbox {
 	}
 
 	@Override
+	boolean isExitStaged() {
+		return false;
+	}
+
+	@Override
 	void received(Object item) {
 	}
 }
