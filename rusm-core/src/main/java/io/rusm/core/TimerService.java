@@ -1,9 +1,12 @@
 package io.rusm.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
@@ -13,20 +16,32 @@ import org.slf4j.LoggerFactory;
 /**
  * The runtime's timers: a few independently locked binary heaps ordered by deadline, and one
  * thread that sleeps until the earliest deadline. No thread or task exists per timer; scheduling
- * touches one heap under its own lock, so there is no global lock either. Cancelling takes no
- * heap lock: it swaps the timer's message out (see {@link TimerRef}), unlinks it from its target's
- * list, and leaves it in its heap, which drops it when it reaches the head or when cancelled
- * timers pass a threshold kept between a third of the heap and all of it.
+ * touches one heap under its own lock, so there is no global lock either.
  *
- * <p>With a {@link ManualClock} there is no thread at all: timers fire when the clock is advanced.
+ * <p>Cancelling takes no lock at all: it swaps the timer's message out (see {@link TimerRef}) and
+ * adds one to its heap's count of cancels. The cancelled timer stays in its heap and in its
+ * target's list of timers until one of them drops it: the heap when it reaches the head, or when
+ * its cancelled timers pass a threshold kept between a third of the heap and all of it; the timer
+ * thread then removes them all in one pass and prunes the targets' lists ({@link Shard#purge()}).
+ * Should the timer thread lag behind, the next schedule on that heap purges it itself, so memory
+ * stays bounded by the timers pending recently whoever runs. Internal tasks have a heap of their
+ * own, so that the user heaps' counts tell the pending {@code sendAfter} timers exactly.
+ *
+ * <p>With a {@link ManualClock} there is no thread at all: timers fire when the clock is advanced,
+ * and the cancelling thread purges.
  */
 final class TimerService {
 
 	private static final Logger logger = LoggerFactory.getLogger(TimerService.class);
 
+	/** Heaps of {@code sendAfter} timers, picked by the scheduling thread. */
 	private final Shard[] shards;
 
-	private final LongAdder pending = new LongAdder();
+	/** The heap of the runtime's own tasks, which are not counted as pending. */
+	private final Shard tasks = new Shard();
+
+	/** User timers fired, or taken by {@link #stop()}. */
+	private final AtomicLong finished = new AtomicLong();
 
 	private final @Nullable ManualClock clock;
 
@@ -55,7 +70,11 @@ final class TimerService {
 
 	/** Pending {@code sendAfter} timers; the runtime's own tasks are not counted. */
 	long pending() {
-		return this.pending.sum();
+		long pending = -this.finished.get();
+		for (Shard shard : this.shards) {
+			pending += shard.notCancelled();
+		}
+		return Math.max(0, pending);
 	}
 
 	/**
@@ -63,36 +82,32 @@ final class TimerService {
 	 * gets a timer that is not pending and never fires.
 	 */
 	TimerRef schedule(@Nullable Proc target, long delayNanos, Object message) {
-		TimerRef timer = newTimer(target, delayNanos, (target != null) ? target.policy.carry(message) : message);
+		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
+		TimerRef timer = newTimer(shard, target, delayNanos, (target != null) ? target.policy.carry(message) : message);
 		if (this.stopped || target == null || !target.addTimer(timer)) {
 			timer.take();
 			return timer;
 		}
-		this.pending.increment();
 		return enqueue(timer);
 	}
 
 	/** Runs {@code task} on the timer thread (or the advancing thread) after {@code delayNanos}. */
 	TimerRef scheduleTask(long delayNanos, Runnable task) {
-		return enqueue(newTimer(null, delayNanos, task));
+		return enqueue(newTimer(this.tasks, null, delayNanos, task));
 	}
 
-	private TimerRef newTimer(@Nullable Proc target, long delayNanos, Object message) {
-		long deadline = Arguments.deadline(now(), delayNanos);
-		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
-		return new TimerRef(shard, target, message, deadline);
+	private TimerRef newTimer(Shard shard, @Nullable Proc target, long delayNanos, Object message) {
+		return new TimerRef(shard, target, message, Arguments.deadline(now(), delayNanos));
 	}
 
 	private TimerRef enqueue(TimerRef timer) {
-		if (this.stopped) {
-			if (timer.take() != null && timer.target != null) {
-				this.pending.decrement();
-			}
-			return timer;
-		}
-		timer.shard.add(timer);
+		Shard shard = timer.shard;
+		shard.add(timer);
 		if (this.clock == null && timer.deadline < this.nextWake) {
 			wakeTicker();
+		}
+		if (shard.lagging()) {
+			shard.purge();
 		}
 		return timer;
 	}
@@ -100,8 +115,8 @@ final class TimerService {
 	/** Fires every timer due at {@code now}, earliest first; returns the next deadline. */
 	long fireDue(long now) {
 		for (;;) {
-			Shard earliest = null;
-			long earliestDeadline = Long.MAX_VALUE;
+			Shard earliest = this.tasks;
+			long earliestDeadline = this.tasks.headDeadline();
 			for (Shard shard : this.shards) {
 				long head = shard.headDeadline();
 				if (head < earliestDeadline) {
@@ -109,7 +124,7 @@ final class TimerService {
 					earliest = shard;
 				}
 			}
-			if (earliest == null || earliestDeadline > now) {
+			if (earliestDeadline > now) {
 				return earliestDeadline;
 			}
 			TimerRef due = earliest.pollDue(now);
@@ -122,13 +137,12 @@ final class TimerService {
 	private void fire(TimerRef timer) {
 		Object message = timer.take();
 		if (message == null) {
-			timer.shard.discarded(1);
+			timer.shard.droppedEnded(1);
 			return;
 		}
 		Proc target = timer.target;
 		if (target != null) {
-			target.removeTimer(timer);
-			this.pending.decrement();
+			this.finished.incrementAndGet();
 			target.deliverCarried(message);
 			return;
 		}
@@ -137,6 +151,16 @@ final class TimerService {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Internal timer task failed", ex);
+		}
+	}
+
+	/** Has {@code shard} purged: by the timer thread, or at once when there is none. */
+	private void purgeSoon(Shard shard) {
+		if (this.clock != null) {
+			shard.purge();
+		}
+		else {
+			wakeTicker();
 		}
 	}
 
@@ -156,6 +180,10 @@ final class TimerService {
 	private void tick() {
 		while (!this.stopped) {
 			this.nextWake = Long.MAX_VALUE;
+			this.tasks.purgeIfRequested();
+			for (Shard shard : this.shards) {
+				shard.purgeIfRequested();
+			}
 			long next = fireDue(System.nanoTime());
 			this.nextWake = next;
 			if (next == Long.MAX_VALUE) {
@@ -167,9 +195,9 @@ final class TimerService {
 		}
 	}
 
-	/** Drops timers whose target is exiting. */
-	void drop(List<TimerRef> timers) {
-		for (TimerRef timer : timers) {
+	/** Drops the timers of a process that is exiting: {@code newest} and the older ones it links. */
+	void drop(@Nullable TimerRef newest) {
+		for (TimerRef timer = newest; timer != null; timer = timer.nextOwned) {
 			timer.cancel();
 		}
 	}
@@ -177,6 +205,7 @@ final class TimerService {
 	/** Drops every pending timer and stops the timer thread. */
 	void stop() {
 		this.stopped = true;
+		this.tasks.clear();
 		for (Shard shard : this.shards) {
 			shard.clear();
 		}
@@ -191,31 +220,76 @@ final class TimerService {
 	}
 
 	/**
-	 * A binary min-heap of timers by deadline. Ended timers (cancelled before their deadline) stay
-	 * in it until they reach the head or until they pass {@link #purgeAt}, when one linear pass
-	 * removes them all: cancelling costs no heap lock and no heap operation, and the cancelled
-	 * timers a heap holds never outnumber the timers it held recently.
+	 * A binary min-heap of timers by deadline, and the counts that tell how many of them are
+	 * pending. Ended timers (cancelled before their deadline) stay in it until they reach the head
+	 * or until they pass {@link #purgeAt}, when one linear pass removes them all: cancelling costs
+	 * no lock and no heap operation, and the cancelled timers a heap holds never outnumber the
+	 * timers it held recently.
 	 */
 	final class Shard {
 
 		private static final int MIN_PURGE = 64;
 
+		private static final VarHandle CANCELLED;
+
+		private static final VarHandle REMOVED_ENDED;
+
+		private static final VarHandle PURGE_REQUESTED;
+
+		static {
+			try {
+				MethodHandles.Lookup lookup = MethodHandles.lookup();
+				CANCELLED = lookup.findVarHandle(Shard.class, "cancelled", long.class);
+				REMOVED_ENDED = lookup.findVarHandle(Shard.class, "removedEnded", long.class);
+				PURGE_REQUESTED = lookup.findVarHandle(Shard.class, "purgeRequested", boolean.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
+
 		private TimerRef[] heap = new TimerRef[16];
 
 		private int size;
 
-		/** Ended timers still in the heap (transiently off by the few being counted). */
-		private final AtomicInteger ended = new AtomicInteger();
+		/** Timers ever added, pending or not. Guarded by this shard. */
+		private long added;
+
+		/** Timers ever cancelled by {@link TimerRef#cancel()}; counted without the lock. */
+		private volatile long cancelled;
 
 		/**
-		 * How many ended timers trigger a purge: between a third of the heap's size and its size
-		 * (at least {@value #MIN_PURGE}), moved only when the heap grew or shrank by half.
+		 * Cancelled timers ever dropped from the heap, or never put in it: {@code cancelled} less
+		 * this is the number of cancelled timers the heap holds (transiently off by the few whose
+		 * cancel is not counted yet).
+		 */
+		private volatile long removedEnded;
+
+		/**
+		 * How many cancelled timers in the heap ask for a purge: between a third of the heap's size
+		 * and its size (at least {@value #MIN_PURGE}), moved only when the heap grew or shrank by
+		 * half.
 		 */
 		private volatile int purgeAt = MIN_PURGE;
 
+		/** Whether a cancel asked the timer thread to purge and it has not begun yet. */
+		private volatile boolean purgeRequested;
+
+		/** Timers added and not cancelled: pending, fired, or taken by {@link #clear()}. */
+		synchronized long notCancelled() {
+			return this.added - this.cancelled;
+		}
+
 		synchronized void add(TimerRef timer) {
+			this.added++;
+			if (TimerService.this.stopped) {
+				if (timer.take() != null) {
+					TimerService.this.finished.incrementAndGet();
+					return;
+				}
+			}
 			if (!timer.isPending()) {
-				this.ended.decrementAndGet();
+				droppedEnded(1);
 				return;
 			}
 			if (this.size == this.heap.length) {
@@ -228,26 +302,39 @@ final class TimerService {
 			}
 		}
 
-		/** Counts a timer that {@link TimerRef#cancel()} ended; purges when they pass the threshold. */
-		void cancelled(TimerRef timer) {
-			if (timer.target != null) {
-				TimerService.this.pending.decrement();
+		/**
+		 * Counts a timer that {@link TimerRef#cancel()} ended; past the threshold, asks for a purge
+		 * once.
+		 */
+		void cancelled() {
+			long ended = (long) CANCELLED.getAndAdd(this, 1L) + 1 - this.removedEnded;
+			if (ended > this.purgeAt && !this.purgeRequested
+					&& PURGE_REQUESTED.compareAndSet(this, false, true)) {
+				purgeSoon(this);
 			}
-			if (this.ended.incrementAndGet() > this.purgeAt) {
+		}
+
+		/** Whether cancelled timers passed twice the threshold: the timer thread lags behind. */
+		boolean lagging() {
+			return this.cancelled - this.removedEnded > 2L * this.purgeAt;
+		}
+
+		void droppedEnded(int count) {
+			REMOVED_ENDED.getAndAdd(this, (long) count);
+		}
+
+		void purgeIfRequested() {
+			if (this.purgeRequested) {
 				purge();
 			}
 		}
 
-		void discarded(int count) {
-			this.ended.addAndGet(-count);
-		}
-
-		/** The earliest deadline of a timer still pending, dropping ended timers at the head. */
+		/**
+		 * The deadline at the head: no later than the earliest deadline of a timer still pending.
+		 * An ended timer at the head is dropped when its deadline comes (or by a purge), not here:
+		 * dropping them one by one as cancels end them would cost a sift each.
+		 */
 		synchronized long headDeadline() {
-			while (this.size > 0 && !this.heap[0].isPending()) {
-				removeHead();
-				discarded(1);
-			}
 			return (this.size > 0) ? this.heap[0].deadline : Long.MAX_VALUE;
 		}
 
@@ -271,35 +358,48 @@ final class TimerService {
 				else if (timer.target != null) {
 					userTimers++;
 				}
-				this.heap[i] = null;
 			}
-			TimerService.this.pending.add(-userTimers);
-			discarded(removed);
+			TimerService.this.finished.addAndGet(userTimers);
+			droppedEnded(removed);
+			this.heap = new TimerRef[16];
 			this.size = 0;
 		}
 
-		/** Removes every ended timer in one pass and rebuilds the heap. */
-		private synchronized void purge() {
-			if (this.ended.get() <= this.purgeAt) {
-				return;
-			}
-			int kept = 0;
-			for (int i = 0; i < this.size; i++) {
-				TimerRef timer = this.heap[i];
-				this.heap[i] = null;
-				if (timer.isPending()) {
-					this.heap[kept++] = timer;
+		/**
+		 * Removes every ended timer in one pass and rebuilds the heap, then prunes the ended timers
+		 * from their targets' lists, outside this shard's lock (no lock is taken while holding
+		 * another).
+		 */
+		void purge() {
+			Set<Proc> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+			Proc lastTarget = null;
+			synchronized (this) {
+				this.purgeRequested = false;
+				int kept = 0;
+				for (int i = 0; i < this.size; i++) {
+					TimerRef timer = this.heap[i];
+					this.heap[i] = null;
+					if (timer.isPending()) {
+						this.heap[kept++] = timer;
+					}
+					else if (timer.target != null && timer.target != lastTarget) {
+						lastTarget = timer.target;
+						targets.add(lastTarget);
+					}
 				}
+				droppedEnded(this.size - kept);
+				this.size = kept;
+				for (int i = (kept >>> 1) - 1; i >= 0; i--) {
+					siftDown(i, this.heap[i]);
+				}
+				if (this.heap.length > 64 && kept < this.heap.length >> 2) {
+					this.heap = Arrays.copyOf(this.heap, Math.max(64, kept * 2));
+				}
+				this.purgeAt = Math.max(MIN_PURGE, kept >> 1);
 			}
-			discarded(this.size - kept);
-			this.size = kept;
-			for (int i = (kept >>> 1) - 1; i >= 0; i--) {
-				siftDown(i, this.heap[i]);
+			for (Proc target : targets) {
+				target.pruneTimers();
 			}
-			if (this.heap.length > 64 && kept < this.heap.length >> 2) {
-				this.heap = Arrays.copyOf(this.heap, Math.max(64, kept * 2));
-			}
-			this.purgeAt = Math.max(MIN_PURGE, kept >> 1);
 		}
 
 		private void removeHead() {
