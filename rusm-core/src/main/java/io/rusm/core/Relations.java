@@ -43,7 +43,10 @@ final class Relations {
 	/** Timers in {@link #timers}, pending or ended. */
 	private int listedTimers;
 
-	/** Twice the pending timers after the last prune, at least {@value #MIN_TIMER_PRUNE}. */
+	/**
+	 * Twice (four times when it found none ended) the pending timers after the last prune, at
+	 * least {@value #MIN_TIMER_PRUNE}.
+	 */
 	private int pruneTimersAt = MIN_TIMER_PRUNE;
 
 	// ---------------------------------------------------------------- links
@@ -150,7 +153,7 @@ final class Relations {
 	}
 
 	/**
-	 * Unlinks the ended timers. Run when the list doubled since the last prune, so amortized O(1)
+	 * Unlinks the ended timers. Run when the list reached {@link #pruneTimersAt}, so amortized O(1)
 	 * per timer added, and when the timer queue purged some of them: ended ones never pile up.
 	 */
 	void pruneTimers() {
@@ -168,9 +171,12 @@ final class Relations {
 			}
 			timer = next;
 		}
+		// A prune that found nothing ended waits for the list to grow fourfold, not twofold: timers
+		// that stay pending are walked less often, and the list stays within four times them.
+		int growth = (count == this.listedTimers) ? 4 : 2;
 		this.timers = kept;
 		this.listedTimers = count;
-		this.pruneTimersAt = Math.max(MIN_TIMER_PRUNE, count * 2);
+		this.pruneTimersAt = Math.max(MIN_TIMER_PRUNE, count * growth);
 	}
 
 	/** Hands the timers over, for teardown to drop: the newest, linking the older ones. */

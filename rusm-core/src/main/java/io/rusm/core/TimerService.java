@@ -54,6 +54,9 @@ final class TimerService {
 
 	private volatile boolean stopped;
 
+	/** Whether the ticker was unparked and has not begun its next look at the heaps. */
+	private volatile boolean wakePending;
+
 	TimerService(@Nullable ManualClock clock) {
 		this.clock = clock;
 		int cores = java.lang.Runtime.getRuntime().availableProcessors();
@@ -164,7 +167,15 @@ final class TimerService {
 		}
 	}
 
+	/**
+	 * Has the ticker look at the heaps again: unparks it unless a wake is on its way already, so
+	 * schedules made while it is busy (purging, say) cost a volatile read each, not an unpark.
+	 */
 	private void wakeTicker() {
+		if (this.wakePending) {
+			return;
+		}
+		this.wakePending = true;
 		Thread thread = this.ticker;
 		if (thread == null) {
 			synchronized (this.tickerLock) {
@@ -179,6 +190,9 @@ final class TimerService {
 
 	private void tick() {
 		while (!this.stopped) {
+			// Cleared before the heaps are read: a schedule or cancel that finds it set knows the
+			// ticker reads the heaps after its change.
+			this.wakePending = false;
 			this.nextWake = Long.MAX_VALUE;
 			this.tasks.purgeIfRequested();
 			for (Shard shard : this.shards) {
@@ -307,8 +321,12 @@ final class TimerService {
 		 * once.
 		 */
 		void cancelled() {
-			long ended = (long) CANCELLED.getAndAdd(this, 1L) + 1 - this.removedEnded;
-			if (ended > this.purgeAt && !this.purgeRequested
+			CANCELLED.getAndAdd(this, 1L);
+			requestPurgeIfDue();
+		}
+
+		private void requestPurgeIfDue() {
+			if (this.cancelled - this.removedEnded > this.purgeAt && !this.purgeRequested
 					&& PURGE_REQUESTED.compareAndSet(this, false, true)) {
 				purgeSoon(this);
 			}
@@ -400,6 +418,8 @@ final class TimerService {
 			for (Proc target : targets) {
 				target.pruneTimers();
 			}
+			// Cancels counted during the pass may have seen the old threshold: ask again if needed.
+			requestPurgeIfDue();
 		}
 
 		private void removeHead() {
