@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * target's teardown) owns the timer's end: the message is swapped out atomically, so a timer
  * fires or is cancelled, never both, and a cancel costs that swap and one counter increment. The
  * timer queue and the target's list of timers drop an ended timer lazily (see
- * {@code TimerService.Shard} and {@code Relations}), in amortized constant time per timer.
+ * {@code TimerShard} and {@code Relations}), in amortized constant time per timer.
  *
  * @since 0.1.0
  */
@@ -31,7 +31,7 @@ public final class TimerRef {
 		}
 	}
 
-	final TimerService.Shard shard;
+	final TimerShard shard;
 
 	final @Nullable Proc target;
 
@@ -43,7 +43,7 @@ public final class TimerRef {
 	/** The next older timer in the target's list of timers. Guarded by the target. */
 	@Nullable TimerRef nextOwned;
 
-	TimerRef(TimerService.Shard shard, @Nullable Proc target, Object message, long deadline) {
+	TimerRef(TimerShard shard, @Nullable Proc target, Object message, long deadline) {
 		this.shard = shard;
 		this.target = target;
 		this.message = message;

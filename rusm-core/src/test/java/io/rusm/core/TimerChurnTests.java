@@ -45,7 +45,10 @@ class TimerChurnTests {
 	}
 
 	private Runtime runtime(boolean virtualTime) {
-		return virtualTime ? this.runtimes.build((builder) -> builder.clock(new ManualClock())) : this.runtimes.create();
+		if (virtualTime) {
+			return this.runtimes.build((builder) -> builder.clock(new ManualClock()));
+		}
+		return this.runtimes.create();
 	}
 
 	@RepeatedTest(20)
@@ -103,7 +106,8 @@ class TimerChurnTests {
 			assertThat(cancelledIds).as("%s delivered though cancelled", message).doesNotContain((Integer) message);
 		}
 		runtime.send(target, "marker");
-		assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("nothing more fired").isEqualTo("marker");
+		assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("nothing more fired")
+			.isEqualTo("marker");
 		assertThat(runtime.pendingTimers()).isZero();
 		assertThat(timers).noneMatch(TimerRef::isPending);
 	}
