@@ -35,6 +35,7 @@ import io.rusm.cluster.backend.ClusterBackend;
 import io.rusm.cluster.backend.ClusterEvents;
 import io.rusm.cluster.backend.ClusterMember;
 import io.rusm.cluster.backend.Envelope;
+import io.rusm.cluster.backend.Envelope.Kind;
 import io.rusm.cluster.backend.NameRecord;
 import io.rusm.cluster.backend.NodeHandler;
 import io.rusm.cluster.backend.NodeRecord;
@@ -236,7 +237,10 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	/**
 	 * Encodes the envelope in the calling thread and queues it in the node's outbox, which ships it
-	 * with whatever else is queued for that node. Nothing is queued once this node leaves.
+	 * with whatever else is queued for that node. A plain message is left to the outbox's drainer;
+	 * anything else (a call, a reply, a watch) is shipped on the calling thread when the outbox is
+	 * idle, since its sender waits for an answer or has nothing left to do. Nothing is queued once
+	 * this node leaves.
 	 */
 	@Override
 	public void deliver(String nodeId, Envelope envelope) {
@@ -257,7 +261,7 @@ public final class HazelcastBackend implements ClusterBackend {
 			}
 			outbox = this.outboxes.computeIfAbsent(nodeId, this::openOutbox);
 		}
-		outbox.offer(encoded);
+		outbox.offer(encoded, envelope.kind() != Kind.SEND);
 	}
 
 	private Outbox openOutbox(String nodeId) {

@@ -56,14 +56,14 @@ class OutboxTests {
 		int senders = 8;
 		int perSender = 500;
 		Outbox outbox = new Outbox("test", this.heldShipping, Long.MAX_VALUE, 64 << 10);
-		outbox.offer(envelope(-1, 0));
+		outbox.offer(envelope(-1, 0), false);
 		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		List<Thread> threads = new ArrayList<>();
 		for (int s = 0; s < senders; s++) {
 			int sender = s;
 			threads.add(Thread.ofVirtual().start(() -> {
 				for (int i = 0; i < perSender; i++) {
-					outbox.offer(envelope(sender, i));
+					outbox.offer(envelope(sender, i), false);
 				}
 			}));
 		}
@@ -87,13 +87,66 @@ class OutboxTests {
 		outbox.finish(WAIT);
 	}
 
+	@RepeatedTest(20)
+	void sendersShippingOnTheirOwnThreadAndSendersLeavingItToTheDrainerKeepTheirOrder() throws InterruptedException {
+		int senders = 8;
+		int perSender = 2_000;
+		List<List<byte[]>> batches = new CopyOnWriteArrayList<>();
+		Outbox outbox = new Outbox("test", batches::add, 4 << 10, 1 << 10);
+		List<Thread> threads = new ArrayList<>();
+		for (int s = 0; s < senders; s++) {
+			int sender = s;
+			threads.add(Thread.ofVirtual().start(() -> {
+				for (int i = 0; i < perSender; i++) {
+					outbox.offer(envelope(sender, i), sender % 2 == 0);
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			assertThat(thread.join(WAIT)).isTrue();
+		}
+		assertThat(outbox.finish(WAIT)).isTrue();
+
+		Map<Integer, Integer> next = new HashMap<>();
+		batches.stream().flatMap(List::stream).map(ByteBuffer::wrap).forEach((read) -> {
+			int sender = read.getInt();
+			int sequence = read.getInt();
+			assertThat(sequence).as("sender " + sender).isEqualTo(next.getOrDefault(sender, 0));
+			next.put(sender, sequence + 1);
+		});
+		assertThat(next).hasSize(senders).allSatisfy((sender, count) -> assertThat(count).isEqualTo(perSender));
+	}
+
+	@Test
+	void aCallerShipsOnItsOwnThreadWhenTheOutboxIsIdleAndQueuesBehindAShipmentUnderWay() throws InterruptedException {
+		List<Thread> shippers = new CopyOnWriteArrayList<>();
+		Outbox idle = new Outbox("test", (batch) -> {
+			shippers.add(Thread.currentThread());
+			this.shipped.add(batch);
+		}, Long.MAX_VALUE, 64 << 10);
+
+		idle.offer(envelope(0, 0), true);
+
+		assertThat(shippers).containsExactly(Thread.currentThread());
+		idle.finish(WAIT);
+
+		Outbox busy = new Outbox("test", this.heldShipping, Long.MAX_VALUE, 64 << 10);
+		busy.offer(envelope(1, 0), false);
+		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		busy.offer(envelope(1, 1), true);
+		busy.offer(envelope(1, 2), true);
+		this.shipmentsMayGo.countDown();
+		assertThat(busy.finish(WAIT)).isTrue();
+		assertThat(this.shipped).extracting(List::size).containsExactly(1, 1, 2);
+	}
+
 	@Test
 	void aBatchIsShippedWhenItReachesItsSizeAndTheRestFollows() throws InterruptedException {
 		Outbox outbox = new Outbox("test", this.heldShipping, Long.MAX_VALUE, 80);
-		outbox.offer(envelope(0, 0));
+		outbox.offer(envelope(0, 0), false);
 		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		for (int i = 1; i <= 25; i++) {
-			outbox.offer(envelope(0, i));
+			outbox.offer(envelope(0, i), false);
 		}
 		this.shipmentsMayGo.countDown();
 
@@ -104,11 +157,11 @@ class OutboxTests {
 	@Test
 	void aSenderThatFillsTheQueueWaitsUntilTheDrainerMakesRoom() throws InterruptedException {
 		Outbox outbox = new Outbox("test", this.heldShipping, 80, 64 << 10);
-		outbox.offer(envelope(0, 0));
+		outbox.offer(envelope(0, 0), false);
 		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		Thread sender = Thread.ofVirtual().start(() -> {
 			for (int i = 1; i <= 20; i++) {
-				outbox.offer(envelope(0, i));
+				outbox.offer(envelope(0, i), false);
 			}
 		});
 
@@ -124,11 +177,11 @@ class OutboxTests {
 	@Test
 	void whenTheNodeLeavesTheQueueIsDroppedAndAWaitingSenderReturns() throws InterruptedException {
 		Outbox outbox = new Outbox("test", this.heldShipping, 80, 64 << 10);
-		outbox.offer(envelope(0, 0));
+		outbox.offer(envelope(0, 0), false);
 		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		Thread sender = Thread.ofVirtual().start(() -> {
 			for (int i = 1; i <= 20; i++) {
-				outbox.offer(envelope(0, i));
+				outbox.offer(envelope(0, i), false);
 			}
 		});
 		await().atMost(WAIT).until(() -> sender.getState() == Thread.State.WAITING);
@@ -139,17 +192,17 @@ class OutboxTests {
 		this.shipmentsMayGo.countDown();
 		assertThat(outbox.finish(WAIT)).isTrue();
 		assertThat(shippedCount()).as("only the shipment under way").isEqualTo(1);
-		outbox.offer(envelope(0, 99));
+		outbox.offer(envelope(0, 99), false);
 		assertThat(shippedCount()).isEqualTo(1);
 	}
 
 	@Test
 	void leavingShipsWhatIsQueuedFirst() throws InterruptedException {
 		Outbox outbox = new Outbox("test", this.heldShipping, Long.MAX_VALUE, 64 << 10);
-		outbox.offer(envelope(0, 0));
+		outbox.offer(envelope(0, 0), false);
 		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		for (int i = 1; i <= 10; i++) {
-			outbox.offer(envelope(0, i));
+			outbox.offer(envelope(0, i), false);
 		}
 		this.shipmentsMayGo.countDown();
 
