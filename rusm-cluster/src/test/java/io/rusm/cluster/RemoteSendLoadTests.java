@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +145,11 @@ class RemoteSendLoadTests {
 			}
 			BlockingQueue<Object> stillReached = new LinkedBlockingQueue<>();
 			members.node(2).whereisOrSpawn("survivor", SpawnOptions.DEFAULT, (ctx) -> stillReached.add(ctx.receive()));
-			assertThat(here.send(members.node(1).whereis("survivor").orElseThrow(), "still there")).isTrue();
+			// the names map heals from the crash in the background (backups of the dead member's partitions)
+			Pid survivor = await().atMost(WAIT)
+				.until(() -> members.node(1).whereis("survivor"), Optional::isPresent)
+				.orElseThrow();
+			assertThat(here.send(survivor, "still there")).isTrue();
 			assertThat(stillReached.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("still there");
 		}
 	}

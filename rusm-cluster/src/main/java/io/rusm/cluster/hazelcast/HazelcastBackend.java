@@ -260,6 +260,11 @@ public final class HazelcastBackend implements ClusterBackend {
 				return;
 			}
 			outbox = this.outboxes.computeIfAbsent(nodeId, this::openOutbox);
+			if (this.leaving && this.outboxes.remove(nodeId, outbox)) {
+				// opened while this node was leaving, after its outboxes were closed
+				outbox.discard();
+				return;
+			}
 		}
 		outbox.offer(encoded, envelope.kind() != Kind.SEND);
 	}
