@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import io.rusm.cluster.hazelcast.HazelcastBackend;
+import io.rusm.core.Call;
 import io.rusm.core.ExitReason;
 import io.rusm.core.MonitorRef;
 import io.rusm.core.Pid;
@@ -99,9 +101,12 @@ class RemoteSendLoadTests {
 	void aNodeThatCrashesWithMessagesQueuedForItEndsCallsAndMonitorsWithNoconnectionAndReleasesItsSenders()
 			throws InterruptedException {
 		try (TestMembers members = TestMembers.start(3)) {
+			CountDownLatch callArrived = new CountDownLatch(1);
 			members.node(0).whereisOrSpawn("sink", SpawnOptions.DEFAULT, (ctx) -> {
 				for (;;) {
-					ctx.receive();
+					if (ctx.receive() instanceof Call) {
+						callArrived.countDown();
+					}
 				}
 			});
 			Runtime here = members.runtime(1);
@@ -132,6 +137,8 @@ class RemoteSendLoadTests {
 				}
 			});
 			await().atMost(WAIT).until(() -> hazelcastMessagesReceived(members, 0) > 10);
+			// the call is in flight (its name resolved and its caller waiting) before the node crashes
+			assertThat(callArrived.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
 			members.crash(0);
 
