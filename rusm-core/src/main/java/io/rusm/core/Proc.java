@@ -324,9 +324,10 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return true;
 	}
 
-	final synchronized void removeTimer(TimerRef timer) {
+	/** Unlinks ended timers from this process's list (the timer queue dropped them). */
+	final synchronized void pruneTimers() {
 		if (this.relations != null) {
-			this.relations.removeTimer(timer);
+			this.relations.pruneTimers();
 		}
 	}
 

@@ -21,6 +21,8 @@ final class Relations {
 	/** What a process that never had a relation hands over at exit; never changed. */
 	static final Relations NONE = new Relations();
 
+	private static final int MIN_TIMER_PRUNE = 8;
+
 	private @Nullable List<Proc> links;
 
 	private @Nullable List<Watch> watchers;
@@ -31,8 +33,21 @@ final class Relations {
 
 	private @Nullable List<String> tags;
 
-	/** The newest pending timer; the others follow through {@link TimerRef#nextOwned}. */
+	/**
+	 * The newest timer; the older ones follow through {@link TimerRef#nextOwned}. Ended timers
+	 * (fired or cancelled) are not unlinked when they end, which would cost a lock on every cancel:
+	 * they are pruned when the list reaches {@link #pruneTimersAt}, or when their heap purges them.
+	 */
 	private @Nullable TimerRef timers;
+
+	/** Timers in {@link #timers}, pending or ended. */
+	private int listedTimers;
+
+	/**
+	 * Twice (four times when it found none ended) the pending timers after the last prune, at
+	 * least {@value #MIN_TIMER_PRUNE}.
+	 */
+	private int pruneTimersAt = MIN_TIMER_PRUNE;
 
 	// ---------------------------------------------------------------- links
 
@@ -129,42 +144,50 @@ final class Relations {
 	// ---------------------------------------------------------------- timers
 
 	void addTimer(TimerRef timer) {
+		if (this.listedTimers >= this.pruneTimersAt) {
+			pruneTimers();
+		}
 		timer.nextOwned = this.timers;
-		if (this.timers != null) {
-			this.timers.previousOwned = timer;
-		}
 		this.timers = timer;
+		this.listedTimers++;
 	}
 
-	void removeTimer(TimerRef timer) {
-		if (timer.previousOwned != null) {
-			timer.previousOwned.nextOwned = timer.nextOwned;
-		}
-		else if (this.timers == timer) {
-			this.timers = timer.nextOwned;
-		}
-		if (timer.nextOwned != null) {
-			timer.nextOwned.previousOwned = timer.previousOwned;
-		}
-		timer.previousOwned = null;
-		timer.nextOwned = null;
-	}
-
-	/** Unthreads the pending timers into a list, for teardown to drop. */
-	List<TimerRef> detachTimers() {
-		if (this.timers == null) {
-			return List.of();
-		}
-		List<TimerRef> detached = new ArrayList<>();
+	/**
+	 * Unlinks the ended timers. Run when the list reached {@link #pruneTimersAt}, so amortized O(1)
+	 * per timer added, and when the timer queue purged some of them: ended ones never pile up.
+	 */
+	void pruneTimers() {
+		TimerRef kept = null;
+		int count = 0;
 		for (TimerRef timer = this.timers; timer != null;) {
 			TimerRef next = timer.nextOwned;
-			timer.previousOwned = null;
-			timer.nextOwned = null;
-			detached.add(timer);
+			if (timer.isPending()) {
+				timer.nextOwned = kept;
+				kept = timer;
+				count++;
+			}
+			else {
+				timer.nextOwned = null;
+			}
 			timer = next;
 		}
+		// A prune that found nothing ended waits for the list to grow fourfold, not twofold: timers
+		// that stay pending are walked less often, and the list stays within four times them.
+		int growth = (count == this.listedTimers) ? 4 : 2;
+		this.timers = kept;
+		this.listedTimers = count;
+		this.pruneTimersAt = Math.max(MIN_TIMER_PRUNE, count * growth);
+	}
+
+	/** Hands the timers over, for teardown to drop: the newest, linking the older ones. */
+	@Nullable TimerRef detachTimers() {
+		TimerRef newest = this.timers;
+		if (newest == null) {
+			return null;
+		}
 		this.timers = null;
-		return detached;
+		this.listedTimers = 0;
+		return newest;
 	}
 
 	// ---------------------------------------------------------------- snapshots

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Whoever takes the message first (the timer thread firing it, {@link #cancel()}, or the
  * target's teardown) owns the timer's end: the message is swapped out atomically, so a timer
- * fires or is cancelled, never both. The winner unlinks it from its target's list of timers at
- * once; the timer queue drops a cancelled timer lazily (see {@code TimerService.Shard}).
+ * fires or is cancelled, never both, and a cancel costs that swap and one counter increment. The
+ * timer queue and the target's list of timers drop an ended timer lazily (see
+ * {@code TimerShard} and {@code Relations}), in amortized constant time per timer.
  *
  * @since 0.1.0
  */
@@ -30,7 +31,7 @@ public final class TimerRef {
 		}
 	}
 
-	final TimerService.Shard shard;
+	final TimerShard shard;
 
 	final @Nullable Proc target;
 
@@ -39,12 +40,10 @@ public final class TimerRef {
 
 	final long deadline;
 
-	/** Neighbours in the target's list of pending timers. Guarded by the target. */
-	@Nullable TimerRef previousOwned;
-
+	/** The next older timer in the target's list of timers. Guarded by the target. */
 	@Nullable TimerRef nextOwned;
 
-	TimerRef(TimerService.Shard shard, @Nullable Proc target, Object message, long deadline) {
+	TimerRef(TimerShard shard, @Nullable Proc target, Object message, long deadline) {
 		this.shard = shard;
 		this.target = target;
 		this.message = message;
@@ -65,10 +64,7 @@ public final class TimerRef {
 		if (take() == null) {
 			return false;
 		}
-		if (this.target != null) {
-			this.target.removeTimer(this);
-		}
-		this.shard.cancelled(this);
+		this.shard.cancelled();
 		return true;
 	}
 

@@ -1,9 +1,7 @@
 package io.rusm.core;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
@@ -13,20 +11,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The runtime's timers: a few independently locked binary heaps ordered by deadline, and one
  * thread that sleeps until the earliest deadline. No thread or task exists per timer; scheduling
- * touches one heap under its own lock, so there is no global lock either. Cancelling takes no
- * heap lock: it swaps the timer's message out (see {@link TimerRef}), unlinks it from its target's
- * list, and leaves it in its heap, which drops it when it reaches the head or when cancelled
- * timers pass a threshold kept between a third of the heap and all of it.
+ * touches one heap under its own lock, so there is no global lock either.
  *
- * <p>With a {@link ManualClock} there is no thread at all: timers fire when the clock is advanced.
+ * <p>Cancelling takes no lock at all: it swaps the timer's message out (see {@link TimerRef}) and
+ * adds one to its heap's count of cancels. The cancelled timer stays in its heap and in its
+ * target's list of timers until one of them drops it: the heap when it reaches the head, or when
+ * its cancelled timers pass a threshold kept between a third of the heap and all of it; the timer
+ * thread then removes them all in one pass and prunes the targets' lists
+ * ({@link TimerShard#purge()}).
+ * Should the timer thread lag behind, the next schedule on that heap purges it itself, so memory
+ * stays bounded by the timers pending recently whoever runs. Internal tasks have a heap of their
+ * own, so that the user heaps' counts tell the pending {@code sendAfter} timers exactly.
+ *
+ * <p>With a {@link ManualClock} there is no thread at all: timers fire when the clock is advanced,
+ * and the cancelling thread purges.
  */
 final class TimerService {
 
 	private static final Logger logger = LoggerFactory.getLogger(TimerService.class);
 
-	private final Shard[] shards;
+	/** Heaps of {@code sendAfter} timers, picked by the scheduling thread. */
+	private final TimerShard[] shards;
 
-	private final LongAdder pending = new LongAdder();
+	/** The heap of the runtime's own tasks, which are not counted as pending. */
+	private final TimerShard tasks = new TimerShard(this);
+
+	/** User timers fired, or taken by {@link #stop()}. */
+	private final AtomicLong finished = new AtomicLong();
 
 	private final @Nullable ManualClock clock;
 
@@ -39,11 +50,14 @@ final class TimerService {
 
 	private volatile boolean stopped;
 
+	/** Whether the ticker was unparked and has not begun its next look at the heaps. */
+	private volatile boolean wakePending;
+
 	TimerService(@Nullable ManualClock clock) {
 		this.clock = clock;
 		int cores = java.lang.Runtime.getRuntime().availableProcessors();
-		this.shards = new Shard[Math.max(2, Integer.highestOneBit(cores) * 2)];
-		Arrays.setAll(this.shards, (index) -> new Shard());
+		this.shards = new TimerShard[Math.max(2, Integer.highestOneBit(cores) * 2)];
+		Arrays.setAll(this.shards, (index) -> new TimerShard(this));
 		if (clock != null) {
 			clock.attach(this);
 		}
@@ -53,9 +67,22 @@ final class TimerService {
 		return (this.clock != null) ? this.clock.nanoTime() : System.nanoTime();
 	}
 
+	boolean isStopped() {
+		return this.stopped;
+	}
+
+	/** Counts user timers that fired, or that {@link #stop()} took. */
+	void finished(long count) {
+		this.finished.addAndGet(count);
+	}
+
 	/** Pending {@code sendAfter} timers; the runtime's own tasks are not counted. */
 	long pending() {
-		return this.pending.sum();
+		long pending = -this.finished.get();
+		for (TimerShard shard : this.shards) {
+			pending += shard.notCancelled();
+		}
+		return Math.max(0, pending);
 	}
 
 	/**
@@ -63,36 +90,33 @@ final class TimerService {
 	 * gets a timer that is not pending and never fires.
 	 */
 	TimerRef schedule(@Nullable Proc target, long delayNanos, Object message) {
-		TimerRef timer = newTimer(target, delayNanos, (target != null) ? target.policy.carry(message) : message);
+		TimerShard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
+		Object carried = (target != null) ? target.policy.carry(message) : message;
+		TimerRef timer = newTimer(shard, target, delayNanos, carried);
 		if (this.stopped || target == null || !target.addTimer(timer)) {
 			timer.take();
 			return timer;
 		}
-		this.pending.increment();
 		return enqueue(timer);
 	}
 
 	/** Runs {@code task} on the timer thread (or the advancing thread) after {@code delayNanos}. */
 	TimerRef scheduleTask(long delayNanos, Runnable task) {
-		return enqueue(newTimer(null, delayNanos, task));
+		return enqueue(newTimer(this.tasks, null, delayNanos, task));
 	}
 
-	private TimerRef newTimer(@Nullable Proc target, long delayNanos, Object message) {
-		long deadline = Arguments.deadline(now(), delayNanos);
-		Shard shard = this.shards[(int) Thread.currentThread().threadId() & (this.shards.length - 1)];
-		return new TimerRef(shard, target, message, deadline);
+	private TimerRef newTimer(TimerShard shard, @Nullable Proc target, long delayNanos, Object message) {
+		return new TimerRef(shard, target, message, Arguments.deadline(now(), delayNanos));
 	}
 
 	private TimerRef enqueue(TimerRef timer) {
-		if (this.stopped) {
-			if (timer.take() != null && timer.target != null) {
-				this.pending.decrement();
-			}
-			return timer;
-		}
-		timer.shard.add(timer);
+		TimerShard shard = timer.shard;
+		shard.add(timer);
 		if (this.clock == null && timer.deadline < this.nextWake) {
 			wakeTicker();
+		}
+		if (shard.lagging()) {
+			shard.purge();
 		}
 		return timer;
 	}
@@ -100,16 +124,16 @@ final class TimerService {
 	/** Fires every timer due at {@code now}, earliest first; returns the next deadline. */
 	long fireDue(long now) {
 		for (;;) {
-			Shard earliest = null;
-			long earliestDeadline = Long.MAX_VALUE;
-			for (Shard shard : this.shards) {
+			TimerShard earliest = this.tasks;
+			long earliestDeadline = this.tasks.headDeadline();
+			for (TimerShard shard : this.shards) {
 				long head = shard.headDeadline();
 				if (head < earliestDeadline) {
 					earliestDeadline = head;
 					earliest = shard;
 				}
 			}
-			if (earliest == null || earliestDeadline > now) {
+			if (earliestDeadline > now) {
 				return earliestDeadline;
 			}
 			TimerRef due = earliest.pollDue(now);
@@ -122,13 +146,12 @@ final class TimerService {
 	private void fire(TimerRef timer) {
 		Object message = timer.take();
 		if (message == null) {
-			timer.shard.discarded(1);
+			timer.shard.droppedEnded(1);
 			return;
 		}
 		Proc target = timer.target;
 		if (target != null) {
-			target.removeTimer(timer);
-			this.pending.decrement();
+			this.finished.incrementAndGet();
 			target.deliverCarried(message);
 			return;
 		}
@@ -140,7 +163,25 @@ final class TimerService {
 		}
 	}
 
+	/** Has {@code shard} purged: by the timer thread, or at once when there is none. */
+	void purgeSoon(TimerShard shard) {
+		if (this.clock != null) {
+			shard.purge();
+		}
+		else {
+			wakeTicker();
+		}
+	}
+
+	/**
+	 * Has the ticker look at the heaps again: unparks it unless a wake is on its way already, so
+	 * schedules made while it is busy (purging, say) cost a volatile read each, not an unpark.
+	 */
 	private void wakeTicker() {
+		if (this.wakePending) {
+			return;
+		}
+		this.wakePending = true;
 		Thread thread = this.ticker;
 		if (thread == null) {
 			synchronized (this.tickerLock) {
@@ -155,7 +196,14 @@ final class TimerService {
 
 	private void tick() {
 		while (!this.stopped) {
+			// Cleared before the heaps are read: a schedule or cancel that finds it set knows the
+			// ticker reads the heaps after its change.
+			this.wakePending = false;
 			this.nextWake = Long.MAX_VALUE;
+			this.tasks.purgeIfRequested();
+			for (TimerShard shard : this.shards) {
+				shard.purgeIfRequested();
+			}
 			long next = fireDue(System.nanoTime());
 			this.nextWake = next;
 			if (next == Long.MAX_VALUE) {
@@ -167,9 +215,9 @@ final class TimerService {
 		}
 	}
 
-	/** Drops timers whose target is exiting. */
-	void drop(List<TimerRef> timers) {
-		for (TimerRef timer : timers) {
+	/** Drops the timers of a process that is exiting: {@code newest} and the older ones it links. */
+	void drop(@Nullable TimerRef newest) {
+		for (TimerRef timer = newest; timer != null; timer = timer.nextOwned) {
 			timer.cancel();
 		}
 	}
@@ -177,7 +225,8 @@ final class TimerService {
 	/** Drops every pending timer and stops the timer thread. */
 	void stop() {
 		this.stopped = true;
-		for (Shard shard : this.shards) {
+		this.tasks.clear();
+		for (TimerShard shard : this.shards) {
 			shard.clear();
 		}
 		if (this.clock != null) {
@@ -187,169 +236,6 @@ final class TimerService {
 			if (this.ticker != null) {
 				LockSupport.unpark(this.ticker);
 			}
-		}
-	}
-
-	/**
-	 * A binary min-heap of timers by deadline. Ended timers (cancelled before their deadline) stay
-	 * in it until they reach the head or until they pass {@link #purgeAt}, when one linear pass
-	 * removes them all: cancelling costs no heap lock and no heap operation, and the cancelled
-	 * timers a heap holds never outnumber the timers it held recently.
-	 */
-	final class Shard {
-
-		private static final int MIN_PURGE = 64;
-
-		private TimerRef[] heap = new TimerRef[16];
-
-		private int size;
-
-		/** Ended timers still in the heap (transiently off by the few being counted). */
-		private final AtomicInteger ended = new AtomicInteger();
-
-		/**
-		 * How many ended timers trigger a purge: between a third of the heap's size and its size
-		 * (at least {@value #MIN_PURGE}), moved only when the heap grew or shrank by half.
-		 */
-		private volatile int purgeAt = MIN_PURGE;
-
-		synchronized void add(TimerRef timer) {
-			if (!timer.isPending()) {
-				this.ended.decrementAndGet();
-				return;
-			}
-			if (this.size == this.heap.length) {
-				this.heap = Arrays.copyOf(this.heap, this.size + (this.size >> 1));
-			}
-			siftUp(this.size++, timer);
-			if (this.size > 3 * this.purgeAt) {
-				// Rarely (each time the heap grew by half): a volatile write on every add would cost.
-				this.purgeAt = this.size >> 1;
-			}
-		}
-
-		/** Counts a timer that {@link TimerRef#cancel()} ended; purges when they pass the threshold. */
-		void cancelled(TimerRef timer) {
-			if (timer.target != null) {
-				TimerService.this.pending.decrement();
-			}
-			if (this.ended.incrementAndGet() > this.purgeAt) {
-				purge();
-			}
-		}
-
-		void discarded(int count) {
-			this.ended.addAndGet(-count);
-		}
-
-		/** The earliest deadline of a timer still pending, dropping ended timers at the head. */
-		synchronized long headDeadline() {
-			while (this.size > 0 && !this.heap[0].isPending()) {
-				removeHead();
-				discarded(1);
-			}
-			return (this.size > 0) ? this.heap[0].deadline : Long.MAX_VALUE;
-		}
-
-		synchronized @Nullable TimerRef pollDue(long now) {
-			if (this.size == 0 || this.heap[0].deadline > now) {
-				return null;
-			}
-			TimerRef head = this.heap[0];
-			removeHead();
-			return head;
-		}
-
-		synchronized void clear() {
-			int userTimers = 0;
-			int removed = 0;
-			for (int i = 0; i < this.size; i++) {
-				TimerRef timer = this.heap[i];
-				if (timer.take() == null) {
-					removed++;
-				}
-				else if (timer.target != null) {
-					userTimers++;
-				}
-				this.heap[i] = null;
-			}
-			TimerService.this.pending.add(-userTimers);
-			discarded(removed);
-			this.size = 0;
-		}
-
-		/** Removes every ended timer in one pass and rebuilds the heap. */
-		private synchronized void purge() {
-			if (this.ended.get() <= this.purgeAt) {
-				return;
-			}
-			int kept = 0;
-			for (int i = 0; i < this.size; i++) {
-				TimerRef timer = this.heap[i];
-				this.heap[i] = null;
-				if (timer.isPending()) {
-					this.heap[kept++] = timer;
-				}
-			}
-			discarded(this.size - kept);
-			this.size = kept;
-			for (int i = (kept >>> 1) - 1; i >= 0; i--) {
-				siftDown(i, this.heap[i]);
-			}
-			if (this.heap.length > 64 && kept < this.heap.length >> 2) {
-				this.heap = Arrays.copyOf(this.heap, Math.max(64, kept * 2));
-			}
-			this.purgeAt = Math.max(MIN_PURGE, kept >> 1);
-		}
-
-		private void removeHead() {
-			int last = --this.size;
-			TimerRef moved = this.heap[last];
-			this.heap[last] = null;
-			if (last != 0) {
-				siftDown(0, moved);
-			}
-			if (this.heap.length > 64 && this.size < this.heap.length >> 2) {
-				this.heap = Arrays.copyOf(this.heap, this.heap.length >> 1);
-			}
-			int threshold = this.purgeAt;
-			if (threshold > MIN_PURGE && this.size < threshold) {
-				this.purgeAt = Math.max(MIN_PURGE, this.size >> 1);
-			}
-		}
-
-		private void siftUp(int index, TimerRef timer) {
-			int k = index;
-			while (k > 0) {
-				int parent = (k - 1) >>> 1;
-				TimerRef above = this.heap[parent];
-				if (timer.deadline >= above.deadline) {
-					break;
-				}
-				this.heap[k] = above;
-				k = parent;
-			}
-			this.heap[k] = timer;
-		}
-
-		private void siftDown(int index, TimerRef timer) {
-			int k = index;
-			int half = this.size >>> 1;
-			while (k < half) {
-				int child = (k << 1) + 1;
-				TimerRef smaller = this.heap[child];
-				int right = child + 1;
-				if (right < this.size && smaller.deadline > this.heap[right].deadline) {
-					child = right;
-					smaller = this.heap[child];
-				}
-				if (timer.deadline <= smaller.deadline) {
-					break;
-				}
-				this.heap[k] = smaller;
-				k = child;
-			}
-			this.heap[k] = timer;
 		}
 	}
 }

@@ -56,7 +56,7 @@ class ArchitectureTests {
 	@Test
 	void theRuleSeesTheComponents() {
 		assertThat(COMPONENTS.test(CLASSES.get(ProcessTable.class))).isTrue();
-		assertThat(COMPONENTS.test(CLASSES.get(TimerService.Shard.class))).isTrue();
+		assertThat(COMPONENTS.test(CLASSES.get(TimerShard.class))).isTrue();
 		assertThat(COMPONENTS.test(CLASSES.get(Supervisor.class))).isFalse();
 		assertThat(CLASSES.get(ProcessContext.class).getDirectDependenciesFromSelf())
 			.anyMatch((dependency) -> dependency.getTargetClass().isEquivalentTo(Runtime.class));

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,12 +97,16 @@ public final class JmhJson {
         run.path("jvmArgs").forEach(a -> jvmArgs.add(a.asString()));
         Map<String, List<List<Double>>> secondary = new LinkedHashMap<>();
         run.path("secondaryMetrics").properties().forEach(m -> secondary.put(m.getKey(), rawData(m.getValue())));
+        List<List<Double>> primary = rawData(run.path("primaryMetric"));
         JsonNode histograms = run.path("primaryMetric").path("rawDataHistogram");
         if (histograms.isArray() && !histograms.isEmpty()) {
-            secondary.put(MEDIAN, percentiles(histograms, 0.50));
-            secondary.put(P99, percentiles(histograms, 0.99));
+            secondary.put(MEDIAN, perIteration(histograms, bins -> percentile(bins, 0.50)));
+            secondary.put(P99, perIteration(histograms, bins -> percentile(bins, 0.99)));
+            if (primary.stream().allMatch(List::isEmpty)) {
+                primary = perIteration(histograms, JmhJson::mean);
+            }
         }
-        return new Trial(benchmark, params, jvmArgs, rawData(run.path("primaryMetric")), secondary);
+        return new Trial(benchmark, params, jvmArgs, primary, secondary);
     }
 
     /** A metric's {@code rawData}: one array per fork, one number per measured iteration; NaNs left out. */
@@ -121,37 +126,51 @@ public final class JmhJson {
     }
 
     /**
-     * One percentile per fork and iteration from a {@code rawDataHistogram}: per fork, per
-     * iteration, pairs of {@code [value, count]}.
+     * One figure per fork and iteration from a {@code rawDataHistogram} (per fork, per iteration,
+     * pairs of {@code [value, count]}); iterations without samples are left out.
      */
-    private static List<List<Double>> percentiles(JsonNode histograms, double quantile) {
+    private static List<List<Double>> perIteration(JsonNode histograms, ToDoubleFunction<List<double[]>> figure) {
         List<List<Double>> forks = new ArrayList<>();
         for (JsonNode fork : histograms) {
             List<Double> iterations = new ArrayList<>();
             for (JsonNode iteration : fork) {
                 List<double[]> bins = new ArrayList<>();
-                long total = 0;
                 for (JsonNode bin : iteration) {
-                    long count = bin.get(1).asLong();
-                    bins.add(new double[] {bin.get(0).asDouble(), count});
-                    total += count;
-                }
-                if (total == 0) {
-                    continue;
-                }
-                bins.sort((a, b) -> Double.compare(a[0], b[0]));
-                double rank = Math.ceil(quantile * total);
-                long seen = 0;
-                for (double[] bin : bins) {
-                    seen += (long) bin[1];
-                    if (seen >= rank) {
-                        iterations.add(bin[0]);
-                        break;
+                    if (bin.get(1).asLong() > 0) {
+                        bins.add(new double[] {bin.get(0).asDouble(), bin.get(1).asLong()});
                     }
+                }
+                if (!bins.isEmpty()) {
+                    bins.sort((a, b) -> Double.compare(a[0], b[0]));
+                    iterations.add(figure.applyAsDouble(bins));
                 }
             }
             forks.add(iterations);
         }
         return forks;
+    }
+
+    /** The value at a quantile of non-empty bins sorted by value. */
+    private static double percentile(List<double[]> bins, double quantile) {
+        double rank = Math.ceil(quantile * bins.stream().mapToDouble(bin -> bin[1]).sum());
+        double seen = 0;
+        for (double[] bin : bins) {
+            seen += bin[1];
+            if (seen >= rank) {
+                return bin[0];
+            }
+        }
+        return bins.get(bins.size() - 1)[0];
+    }
+
+    /** The mean of the samples the bins count. */
+    private static double mean(List<double[]> bins) {
+        double sum = 0;
+        double count = 0;
+        for (double[] bin : bins) {
+            sum += bin[0] * bin[1];
+            count += bin[1];
+        }
+        return sum / count;
     }
 }

@@ -239,5 +239,6 @@ public final class RusmPeer implements Peer {
                 return;
             }
         }
+        runtime.close();
     }
 }

@@ -63,6 +63,20 @@ class ReportTests {
     }
 
     @Test
+    void aSampleTimeResultGivesMeanMedianAndP99PerIterationFromItsHistograms() throws IOException {
+        Path file = dir.resolve("call.json");
+        try (InputStream in = ReportTests.class.getResourceAsStream("call.json")) {
+            Files.copy(in, file);
+        }
+
+        Trial call = JmhJson.read(file).get(0);
+
+        assertThat(call.values(null)).containsExactly(List.of(79.8, 100.0));
+        assertThat(call.values(JmhJson.MEDIAN)).containsExactly(List.of(60.0, 100.0));
+        assertThat(call.values(JmhJson.P99)).containsExactly(List.of(80.0, 100.0));
+    }
+
+    @Test
     void tabulatesMedianAndRangeOverForksPerPeerAndSize() throws IOException {
         GrowthReport report = new GrowthReport(JmhJson.readDirectory(results), PEERS);
 

@@ -19,11 +19,13 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.internal.serialization.InternalSerializationService;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
 import com.hazelcast.topic.ITopic;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,6 +35,7 @@ import io.rusm.cluster.backend.ClusterBackend;
 import io.rusm.cluster.backend.ClusterEvents;
 import io.rusm.cluster.backend.ClusterMember;
 import io.rusm.cluster.backend.Envelope;
+import io.rusm.cluster.backend.Envelope.Kind;
 import io.rusm.cluster.backend.NameRecord;
 import io.rusm.cluster.backend.NodeHandler;
 import io.rusm.cluster.backend.NodeRecord;
@@ -43,8 +46,10 @@ import io.rusm.cluster.backend.PidTranslation;
  * The cluster engine on one Hazelcast member: names in an {@code IMap} (claims with
  * {@code putIfAbsent} on the key's owner, merged after a split by {@link NameMergePolicy}), nodes
  * in a second map, fan-out through an {@code IExecutorService}, events from Hazelcast's membership,
- * lifecycle and entry listeners, envelopes through one topic per node (ordered per sender). Only the eventually consistent structures of the Community
- * edition are used.
+ * lifecycle and entry listeners, envelopes through one topic per node. Envelopes to a node are
+ * encoded by their senders and shipped in batches by that node's {@link Outbox}, one topic message
+ * per batch, in the order they were sent. Only the eventually consistent structures of the
+ * Community edition are used.
  *
  * @since 0.1.0
  */
@@ -62,6 +67,18 @@ public final class HazelcastBackend implements ClusterBackend {
 	/** The topic prefix of each node's inbox. */
 	public static final String INBOX = "rusm.inbox.";
 
+	/**
+	 * Encoded envelopes queued for one node beyond which their senders wait for the drainer
+	 * (Hazelcast's own outbound queue, behind it, is unbounded).
+	 */
+	static final long OUTBOX_CAPACITY_BYTES = 16L << 20;
+
+	/** Encoded envelopes after which a batch is shipped and the next one begins. */
+	static final int MAX_BATCH_BYTES = 64 << 10;
+
+	/** How long leaving waits for the envelopes already queued to be shipped. */
+	private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
+
 	/** Where a member's node handler sits in the member's user context. */
 	static final String HANDLER_KEY = "io.rusm.cluster.node";
 
@@ -73,6 +90,8 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	private final IMap<String, NodeRecord> nodes;
 
+	private final InternalSerializationService serialization;
+
 	private @Nullable NodeHandler handler;
 
 	private @Nullable UUID membershipListener;
@@ -83,10 +102,13 @@ public final class HazelcastBackend implements ClusterBackend {
 
 	private @Nullable UUID nodesListener;
 
-	private @Nullable ITopic<EnvelopeMessage> inbox;
+	private @Nullable ITopic<EnvelopeBatch> inbox;
 
-	/** Other nodes' inboxes by node id, so a message costs no topic lookup; emptied when a member leaves. */
-	private final Map<String, ITopic<EnvelopeMessage>> inboxes = new ConcurrentHashMap<>();
+	/** The outboxes of the nodes envelopes went to, by node id; one is dropped when its node leaves. */
+	private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
+
+	/** Set when this node leaves: envelopes are no longer queued. */
+	private volatile boolean leaving;
 
 	private @Nullable UUID inboxListener;
 
@@ -94,9 +116,15 @@ public final class HazelcastBackend implements ClusterBackend {
 	 * Uses {@code hazelcast}, after checking that it obeys rusm's network rules.
 	 * @param hazelcast a running member
 	 * @throws IllegalStateException if the member would use multicast or phone home
+	 * @throws IllegalArgumentException if it is not an embedded member
 	 */
 	public HazelcastBackend(HazelcastInstance hazelcast) {
 		this.hazelcast = Objects.requireNonNull(hazelcast, "hazelcast");
+		if (!(hazelcast instanceof SerializationServiceSupport support)
+				|| !(support.getSerializationService() instanceof InternalSerializationService service)) {
+			throw new IllegalArgumentException("rusm nodes run on embedded Hazelcast members, not on " + hazelcast);
+		}
+		this.serialization = service;
 		HazelcastMembers.requireLockedDown(hazelcast.getConfig());
 		hazelcast.getConfig()
 			.addMapConfig(new MapConfig(NAMES)
@@ -207,11 +235,18 @@ public final class HazelcastBackend implements ClusterBackend {
 		return answers;
 	}
 
+	/**
+	 * Encodes the envelope in the calling thread and queues it in the node's outbox, which ships it
+	 * with whatever else is queued for that node. A plain message is left to the outbox's drainer;
+	 * anything else (a call, a reply, a watch) is shipped on the calling thread when the outbox is
+	 * idle, since its sender waits for an answer or has nothing left to do. Nothing is queued once
+	 * this node leaves.
+	 */
 	@Override
 	public void deliver(String nodeId, Envelope envelope) {
-		ITopic<EnvelopeMessage> topic = this.inboxes.computeIfAbsent(nodeId, (id) -> this.hazelcast.getTopic(INBOX + id));
+		byte[] encoded;
 		try {
-			topic.publish(new EnvelopeMessage(envelope));
+			encoded = EnvelopeCodec.encode(this.serialization, envelope);
 		}
 		catch (HazelcastSerializationException ex) {
 			Object payload = envelope.payload();
@@ -219,6 +254,25 @@ public final class HazelcastBackend implements ClusterBackend {
 			throw new IllegalArgumentException("a message of type " + type
 					+ " cannot be sent to another node, because Hazelcast cannot serialize it: " + ex.getMessage(), ex);
 		}
+		Outbox outbox = this.outboxes.get(nodeId);
+		if (outbox == null) {
+			if (this.leaving) {
+				return;
+			}
+			outbox = this.outboxes.computeIfAbsent(nodeId, this::openOutbox);
+			if (this.leaving && this.outboxes.remove(nodeId, outbox)) {
+				// opened while this node was leaving, after its outboxes were closed
+				outbox.discard();
+				return;
+			}
+		}
+		outbox.offer(encoded, envelope.kind() != Kind.SEND);
+	}
+
+	private Outbox openOutbox(String nodeId) {
+		ITopic<EnvelopeBatch> topic = this.hazelcast.getTopic(INBOX + nodeId);
+		return new Outbox(nodeId, (batch) -> topic.publish(new EnvelopeBatch(batch)), OUTBOX_CAPACITY_BYTES,
+				MAX_BATCH_BYTES);
 	}
 
 	@Override
@@ -240,7 +294,6 @@ public final class HazelcastBackend implements ClusterBackend {
 
 			@Override
 			public void memberRemoved(MembershipEvent event) {
-				HazelcastBackend.this.inboxes.clear();
 				events.memberLeft(event.getMember().getUuid().toString());
 			}
 		});
@@ -254,17 +307,18 @@ public final class HazelcastBackend implements ClusterBackend {
 		this.nodesListener = this.nodes.addEntryListener((EntryRemovedListener<String, NodeRecord>) (event) -> {
 			NodeRecord gone = event.getOldValue();
 			if (gone != null) {
+				Outbox outbox = this.outboxes.remove(gone.id());
+				if (outbox != null) {
+					outbox.discard();
+				}
 				events.nodeLeft(gone.id());
 			}
 		}, true);
-		ITopic<EnvelopeMessage> topic = this.hazelcast.getTopic(INBOX + nodeId);
+		this.leaving = false;
+		ITopic<EnvelopeBatch> topic = this.hazelcast.getTopic(INBOX + nodeId);
 		this.inbox = topic;
-		this.inboxListener = topic.addMessageListener((message) -> {
-			Envelope envelope = message.getMessageObject().envelope();
-			if (envelope != null) {
-				handler.receive(envelope);
-			}
-		});
+		this.inboxListener = topic
+			.addMessageListener((message) -> message.getMessageObject().forEach(this.serialization, handler::receive));
 	}
 
 	private void bindPidSerializer(@Nullable PidTranslation pids) {
@@ -285,6 +339,7 @@ public final class HazelcastBackend implements ClusterBackend {
 			return;
 		}
 		this.handler = null;
+		closeOutboxes();
 		bindPidSerializer(null);
 		if (!this.hazelcast.getLifecycleService().isRunning()) {
 			return;
@@ -304,6 +359,29 @@ public final class HazelcastBackend implements ClusterBackend {
 		}
 		if (this.inbox != null && this.inboxListener != null) {
 			this.inbox.removeMessageListener(this.inboxListener);
+		}
+	}
+
+	/**
+	 * Ships what is queued for other nodes (if the member still runs), within a bound, and stops
+	 * queueing.
+	 */
+	private void closeOutboxes() {
+		this.leaving = true;
+		boolean running = running();
+		long deadline = System.nanoTime() + FLUSH_TIMEOUT.toNanos();
+		for (String node : List.copyOf(this.outboxes.keySet())) {
+			Outbox outbox = this.outboxes.remove(node);
+			if (outbox == null) {
+				continue;
+			}
+			if (!running) {
+				outbox.discard();
+			}
+			else if (!outbox.finish(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+				outbox.discard();
+				logger.warn("Messages still queued for node {} were dropped on leaving", node);
+			}
 		}
 	}
 
