@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One of the {@link TimerService}'s heaps: a binary min-heap of timers by deadline, and the
- * counts that tell how many of them are pending. Ended timers (cancelled before their deadline) stay in it until they reach the head
- * or until they pass {@link #purgeAt}, when one linear pass removes them all: cancelling costs
- * no lock and no heap operation, and the cancelled timers a heap holds never outnumber the
- * timers it held recently.
+ * counts that tell how many of them are pending. Ended timers (cancelled before their deadline)
+ * stay in it until they reach the head or until they pass {@link #purgeAt}, when one linear pass
+ * removes them all: cancelling costs no lock and no heap operation, and the cancelled timers a
+ * heap holds never outnumber the timers it held recently.
  */
 final class TimerShard {
 
