@@ -51,13 +51,34 @@ class OutboxTests {
 		return this.shipped.stream().mapToInt(List::size).sum();
 	}
 
+	/**
+	 * An outbox whose drainer is inside its first shipment (of {@code first}), held there until
+	 * {@link #shipmentsMayGo} opens, so that what is offered next stays queued.
+	 */
+	private Outbox heldInFirstShipment(long capacityBytes, int maxBatchBytes, byte[] first)
+			throws InterruptedException {
+		Outbox outbox = new Outbox("test", this.heldShipping, capacityBytes, maxBatchBytes);
+		outbox.offer(first, false);
+		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		return outbox;
+	}
+
+	/** A sender offering 20 envelopes to a held outbox too small for them, once it waits for room. */
+	private static Thread blockedSender(Outbox outbox) {
+		Thread sender = Thread.ofVirtual().start(() -> {
+			for (int i = 1; i <= 20; i++) {
+				outbox.offer(envelope(0, i), false);
+			}
+		});
+		await().atMost(WAIT).until(() -> sender.getState() == Thread.State.WAITING);
+		return sender;
+	}
+
 	@RepeatedTest(20)
 	void manyConcurrentSendersKeepTheirOrderAndQueuedEnvelopesLeaveInFewBatches() throws InterruptedException {
 		int senders = 8;
 		int perSender = 500;
-		Outbox outbox = new Outbox("test", this.heldShipping, Long.MAX_VALUE, 64 << 10);
-		outbox.offer(envelope(-1, 0), false);
-		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		Outbox outbox = heldInFirstShipment(Long.MAX_VALUE, 64 << 10, envelope(-1, 0));
 		List<Thread> threads = new ArrayList<>();
 		for (int s = 0; s < senders; s++) {
 			int sender = s;
@@ -130,9 +151,7 @@ class OutboxTests {
 		assertThat(shippers).containsExactly(Thread.currentThread());
 		idle.finish(WAIT);
 
-		Outbox busy = new Outbox("test", this.heldShipping, Long.MAX_VALUE, 64 << 10);
-		busy.offer(envelope(1, 0), false);
-		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		Outbox busy = heldInFirstShipment(Long.MAX_VALUE, 64 << 10, envelope(1, 0));
 		busy.offer(envelope(1, 1), true);
 		busy.offer(envelope(1, 2), true);
 		this.shipmentsMayGo.countDown();
@@ -142,9 +161,7 @@ class OutboxTests {
 
 	@Test
 	void aBatchIsShippedWhenItReachesItsSizeAndTheRestFollows() throws InterruptedException {
-		Outbox outbox = new Outbox("test", this.heldShipping, Long.MAX_VALUE, 80);
-		outbox.offer(envelope(0, 0), false);
-		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		Outbox outbox = heldInFirstShipment(Long.MAX_VALUE, 80, envelope(0, 0));
 		for (int i = 1; i <= 25; i++) {
 			outbox.offer(envelope(0, i), false);
 		}
@@ -156,16 +173,8 @@ class OutboxTests {
 
 	@Test
 	void aSenderThatFillsTheQueueWaitsUntilTheDrainerMakesRoom() throws InterruptedException {
-		Outbox outbox = new Outbox("test", this.heldShipping, 80, 64 << 10);
-		outbox.offer(envelope(0, 0), false);
-		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-		Thread sender = Thread.ofVirtual().start(() -> {
-			for (int i = 1; i <= 20; i++) {
-				outbox.offer(envelope(0, i), false);
-			}
-		});
-
-		await().atMost(WAIT).until(() -> sender.getState() == Thread.State.WAITING);
+		Outbox outbox = heldInFirstShipment(80, 64 << 10, envelope(0, 0));
+		Thread sender = blockedSender(outbox);
 		assertThat(sender.isAlive()).isTrue();
 		this.shipmentsMayGo.countDown();
 
@@ -176,15 +185,8 @@ class OutboxTests {
 
 	@Test
 	void whenTheNodeLeavesTheQueueIsDroppedAndAWaitingSenderReturns() throws InterruptedException {
-		Outbox outbox = new Outbox("test", this.heldShipping, 80, 64 << 10);
-		outbox.offer(envelope(0, 0), false);
-		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-		Thread sender = Thread.ofVirtual().start(() -> {
-			for (int i = 1; i <= 20; i++) {
-				outbox.offer(envelope(0, i), false);
-			}
-		});
-		await().atMost(WAIT).until(() -> sender.getState() == Thread.State.WAITING);
+		Outbox outbox = heldInFirstShipment(80, 64 << 10, envelope(0, 0));
+		Thread sender = blockedSender(outbox);
 
 		outbox.discard();
 
@@ -198,9 +200,7 @@ class OutboxTests {
 
 	@Test
 	void leavingShipsWhatIsQueuedFirst() throws InterruptedException {
-		Outbox outbox = new Outbox("test", this.heldShipping, Long.MAX_VALUE, 64 << 10);
-		outbox.offer(envelope(0, 0), false);
-		assertThat(this.firstShipmentStarted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		Outbox outbox = heldInFirstShipment(Long.MAX_VALUE, 64 << 10, envelope(0, 0));
 		for (int i = 1; i <= 10; i++) {
 			outbox.offer(envelope(0, i), false);
 		}
