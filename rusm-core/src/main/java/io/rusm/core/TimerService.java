@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * target's list of timers until one of them drops it: the heap when it reaches the head, or when
  * its cancelled timers pass a threshold kept between a third of the heap and all of it; the timer
  * thread then removes them all in one pass and prunes the targets' lists
- * ({@link TimerShard#purge()}).
+ * ({@link TimerShard#purge()}), once the cancels pause for a millisecond, so that a storm of
+ * cancels costs one pass after it rather than several passes during it (at once when they pass
+ * twice the threshold).
  * Should the timer thread lag behind, the next schedule on that heap purges it itself, so memory
  * stays bounded by the timers pending recently whoever runs. Internal tasks have a heap of their
  * own, so that the user heaps' counts tell the pending {@code sendAfter} timers exactly.
@@ -200,11 +202,12 @@ final class TimerService {
 			// ticker reads the heaps after its change.
 			this.wakePending = false;
 			this.nextWake = Long.MAX_VALUE;
-			this.tasks.purgeIfRequested();
+			long now = System.nanoTime();
+			long next = this.tasks.purgeWhenQuiet(now);
 			for (TimerShard shard : this.shards) {
-				shard.purgeIfRequested();
+				next = Math.min(next, shard.purgeWhenQuiet(now));
 			}
-			long next = fireDue(System.nanoTime());
+			next = Math.min(next, fireDue(System.nanoTime()));
 			this.nextWake = next;
 			if (next == Long.MAX_VALUE) {
 				LockSupport.park(this);

@@ -20,6 +20,9 @@ final class TimerShard {
 
 	private static final int MIN_PURGE = 64;
 
+	/** How long cancels must pause before a requested purge runs (unless the heap lags). */
+	private static final long QUIET_NANOS = 1_000_000;
+
 	private static final VarHandle CANCELLED;
 
 	private static final VarHandle REMOVED_ENDED;
@@ -66,6 +69,9 @@ final class TimerShard {
 
 	/** Whether a cancel asked the timer thread to purge and it has not begun yet. */
 	private volatile boolean purgeRequested;
+
+	/** {@link #cancelled} when the timer thread last deferred a purge. Timer thread only. */
+	private long cancelledAtLastLook;
 
 	TimerShard(TimerService service) {
 		this.service = service;
@@ -123,10 +129,24 @@ final class TimerShard {
 		REMOVED_ENDED.getAndAdd(this, (long) count);
 	}
 
-	void purgeIfRequested() {
-		if (this.purgeRequested) {
-			purge();
+	/**
+	 * Purges if a purge was requested and no cancel came since the last look, or if the cancelled
+	 * timers passed twice the threshold: a storm of cancels is then purged once, after it, rather
+	 * than once for every threshold it passes, each pass competing with the cancels for memory.
+	 * Called by the timer thread only.
+	 * @return when to look again, or {@code Long.MAX_VALUE} if no purge waits
+	 */
+	long purgeWhenQuiet(long now) {
+		if (!this.purgeRequested) {
+			return Long.MAX_VALUE;
 		}
+		long seen = this.cancelled;
+		if (seen != this.cancelledAtLastLook && !lagging()) {
+			this.cancelledAtLastLook = seen;
+			return now + QUIET_NANOS;
+		}
+		purge();
+		return Long.MAX_VALUE;
 	}
 
 	/**
