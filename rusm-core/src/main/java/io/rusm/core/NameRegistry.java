@@ -1,6 +1,7 @@
 package io.rusm.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,9 +54,23 @@ final class NameRegistry {
 		return true;
 	}
 
-	/** The pid registered as {@code name}, or {@code null}; its holder may be tearing down. */
-	@Nullable Pid whereis(String name) {
-		return this.names.get(name);
+	/**
+	 * The pid registered as {@code name}, if any; its holder may be tearing down. A hit reads the
+	 * map and nothing else: see {@link #uncast(Object)}.
+	 */
+	Optional<Pid> whereis(String name) {
+		return uncast(this.names.get(name));
+	}
+
+	/**
+	 * Wraps a pid read from the map without the cast to {@code Pid} that the compiler puts on a
+	 * generic value used as one: a cast reads the object's header, which for a name looked up by
+	 * chance is a cache miss of its own, as costly as the lookup itself. Only the map's values
+	 * come here, so the {@code Optional} holds a {@code Pid} all the same.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Optional<Pid> uncast(@Nullable Object pid) {
+		return (Optional<Pid>) (Optional<?>) Optional.ofNullable(pid);
 	}
 
 	/** The live process holding {@code name}, or {@code null}. */

@@ -563,13 +563,13 @@ public final class Runtime implements AutoCloseable {
 	 */
 	public Optional<Pid> whereis(String name) {
 		Objects.requireNonNull(name, "name");
-		Pid holder = this.registry.whereis(name);
-		if (holder == null) {
+		Optional<Pid> holder = this.registry.whereis(name);
+		if (holder.isEmpty()) {
 			// Only a miss is checked: a name found was checked when it was registered, and a hit
 			// then reads none of the name's characters beyond what the map itself compares.
 			Arguments.name(name, "name");
 		}
-		return Optional.ofNullable(holder);
+		return holder;
 	}
 
 	/**
