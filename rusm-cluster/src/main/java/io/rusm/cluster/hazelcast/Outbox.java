@@ -129,11 +129,19 @@ final class Outbox {
 		}
 	}
 
+	/**
+	 * Ships until the outbox closes, parking while there is nothing to ship or another thread
+	 * ships. The queue is looked at before each park because a wake-up can be lost: a sender's
+	 * unpark that arrives while the drainer waits for {@link #roomLock} inside a shipment ends
+	 * that wait, not the next park, and the sender, having seen the queue non-empty, sends no
+	 * other.
+	 */
 	private void drain() {
-		do {
-			LockSupport.park(this);
+		while (drainUntilEmpty()) {
+			if (this.queue.isEmpty() || this.shipping.get()) {
+				LockSupport.park(this);
+			}
 		}
-		while (drainUntilEmpty());
 	}
 
 	/**
