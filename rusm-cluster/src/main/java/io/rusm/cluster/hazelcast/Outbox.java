@@ -133,8 +133,8 @@ final class Outbox {
 	 * Ships until the outbox closes, parking while there is nothing to ship or another thread
 	 * ships. The queue is looked at before each park because a wake-up can be lost: a sender's
 	 * unpark that arrives while the drainer waits for {@link #roomLock} inside a shipment ends
-	 * that wait, not the next park, and the sender, having seen the queue non-empty, sends no
-	 * other.
+	 * that wait, not the next park, and only the sender that finds the outbox idle unparks, so
+	 * no other comes.
 	 */
 	private void drain() {
 		while (drainUntilEmpty()) {
