@@ -418,9 +418,13 @@ public final class RusmCluster implements AutoCloseable {
 
 	/**
 	 * Calls waiting on a member that left fail; the oldest surviving member releases its names.
+	 * Every node first announces itself again: a member that crashed may have taken other nodes'
+	 * records with it (the only copy of a partition whose backup was still being copied after the
+	 * last join), and a node whose record is gone counts as gone to every other node.
 	 */
 	private void cleanUpAfter(String memberId) {
 		try {
+			this.backend.announce(this.node);
 			this.directory.refresh();
 			String gone = this.directory.nodeOfMember(memberId);
 			if (gone != null) {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import com.hazelcast.core.DistributedObject;
 import com.hazelcast.topic.ITopic;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.Test;
 
 import io.rusm.cluster.hazelcast.HazelcastBackend;
 import io.rusm.core.Call;
@@ -97,7 +96,13 @@ class RemoteSendLoadTests {
 		}
 	}
 
-	@Test
+	/**
+	 * Repeated: the crash sometimes took other nodes' records with it (a partition whose backup
+	 * was still being copied after the last join), and the survivors then counted each other as
+	 * gone, so the name claimed at the end was never seen across; about one repetition in three
+	 * failed before every node announced itself again when a member left.
+	 */
+	@RepeatedTest(3)
 	void aNodeThatCrashesWithMessagesQueuedForItEndsCallsAndMonitorsWithNoconnectionAndReleasesItsSenders()
 			throws InterruptedException {
 		try (TestMembers members = TestMembers.start(3)) {
