@@ -1,6 +1,8 @@
 package io.rusm.core;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -79,6 +81,19 @@ final class ProcessProbes {
 	/** An Awaitility wait bounded by {@link #WAIT} that checks at once and then every few milliseconds. */
 	static ConditionFactory eventually() {
 		return Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
+	}
+
+	/**
+	 * Waits until the garbage collector cleared all of {@code timers} but {@code slack}, failing if
+	 * it does not within {@link #WAIT}: a heap keeps the cancelled timers below its purge threshold
+	 * (64) until their deadline, so a caller that cannot know how many it keeps allows that many.
+	 */
+	static void assertReleased(List<WeakReference<TimerRef>> timers, int slack) {
+		eventually().untilAsserted(() -> {
+			System.gc();
+			long held = timers.stream().filter((timer) -> timer.get() != null).count();
+			assertThat(held).as("timers of %d still held", timers.size()).isLessThanOrEqualTo(slack);
+		});
 	}
 
 	/** Takes the next item of {@code queue}, failing if none arrives within {@link #WAIT}. */

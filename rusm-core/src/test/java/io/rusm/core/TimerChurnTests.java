@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.rusm.core.ProcessProbes.WAIT;
+import static io.rusm.core.ProcessProbes.assertReleased;
 import static io.rusm.core.ProcessProbes.ended;
 import static io.rusm.core.ProcessProbes.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,18 +205,6 @@ class TimerChurnTests {
 		ended(exiting);
 		assertThat(runtime.pendingTimers()).isZero();
 		assertReleased(held, 64);
-	}
-
-	/**
-	 * Waits until the garbage collector cleared all of {@code timers} but {@code slack}: a heap
-	 * keeps the cancelled timers below its purge threshold (64) until their deadline.
-	 */
-	private static void assertReleased(List<WeakReference<TimerRef>> timers, int slack) {
-		eventually().untilAsserted(() -> {
-			System.gc();
-			long held = timers.stream().filter((timer) -> timer.get() != null).count();
-			assertThat(held).as("timers of %d still held", timers.size()).isLessThanOrEqualTo(slack);
-		});
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
