@@ -59,8 +59,13 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	/** Set, under this object's monitor, when teardown begins; nothing can be added afterwards. */
 	private volatile boolean exiting;
 
-	/** Guarded by this; {@code null} until the first relation and after teardown began. */
-	private @Nullable Relations relations;
+	/**
+	 * Guarded by this: {@code null} until the first relation and after teardown began; the name
+	 * itself while a registered name is the process's only relation, the common case of a named
+	 * process, so registering allocates nothing beside the registry's own entry; otherwise a
+	 * {@link Relations}.
+	 */
+	private @Nullable Object relations;
 
 	Proc(ProcessLifecycle lifecycle, ProcessBody body, SpawnOptions options, boolean processControl) {
 		super(lifecycle.policy);
@@ -233,26 +238,45 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return this.exiting;
 	}
 
+	/** The relations to add to, made a {@link Relations} if they were none or a lone name. */
 	private Relations relations() {
-		Relations held = this.relations;
-		if (held == null) {
-			held = new Relations();
-			this.relations = held;
+		Object held = this.relations;
+		if (held instanceof Relations relations) {
+			return relations;
 		}
-		return held;
+		Relations created = (held == null) ? new Relations() : Relations.named((String) held);
+		this.relations = created;
+		return created;
+	}
+
+	/** The relations to read: a lone name is given its own {@link Relations}, not kept. */
+	private Relations snapshot() {
+		Object held = this.relations;
+		if (held instanceof Relations relations) {
+			return relations;
+		}
+		return (held == null) ? Relations.NONE : Relations.named((String) held);
 	}
 
 	final synchronized boolean addName(String name) {
 		if (this.exiting) {
 			return false;
 		}
-		relations().addName(name);
+		if (this.relations == null) {
+			this.relations = name;
+		}
+		else {
+			relations().addName(name);
+		}
 		return true;
 	}
 
 	final synchronized void removeName(String name) {
-		if (this.relations != null) {
-			this.relations.removeName(name);
+		if (name.equals(this.relations)) {
+			this.relations = null;
+		}
+		else if (this.relations instanceof Relations held) {
+			held.removeName(name);
 		}
 	}
 
@@ -262,7 +286,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean removeTag(String tag) {
-		return this.relations != null && this.relations.removeTag(tag);
+		return this.relations instanceof Relations held && held.removeTag(tag);
 	}
 
 	final synchronized boolean addLink(Proc peer) {
@@ -274,14 +298,14 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized void removeLink(Proc peer) {
-		if (this.relations != null) {
-			this.relations.removeLink(peer);
+		if (this.relations instanceof Relations held) {
+			held.removeLink(peer);
 		}
 	}
 
 	final synchronized void removeLinkTo(Pid peer) {
-		if (this.relations != null) {
-			this.relations.removeLinkTo(peer);
+		if (this.relations instanceof Relations held) {
+			held.removeLinkTo(peer);
 		}
 	}
 
@@ -294,13 +318,13 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized void removeWatcher(Watch watch) {
-		if (this.relations != null) {
-			this.relations.removeWatcher(watch);
+		if (this.relations instanceof Relations held) {
+			held.removeWatcher(watch);
 		}
 	}
 
 	final synchronized boolean removeWatcher(MonitorRef ref) {
-		return this.relations != null && this.relations.removeWatcher(ref);
+		return this.relations instanceof Relations held && held.removeWatcher(ref);
 	}
 
 	final synchronized boolean addWatching(MonitorRef ref) {
@@ -312,7 +336,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final synchronized boolean forgetWatching(MonitorRef ref) {
-		return this.relations != null && this.relations.forgetWatching(ref);
+		return this.relations instanceof Relations held && held.forgetWatching(ref);
 	}
 
 	/** Adds a pending timer to this process's list; returns false if the process is exiting. */
@@ -326,8 +350,8 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/** Unlinks ended timers from this process's list (the timer queue dropped them). */
 	final synchronized void pruneTimers() {
-		if (this.relations != null) {
-			this.relations.pruneTimers();
+		if (this.relations instanceof Relations held) {
+			held.pruneTimers();
 		}
 	}
 
@@ -337,13 +361,13 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	 */
 	final synchronized Relations closeRelations() {
 		this.exiting = true;
-		Relations held = this.relations;
+		Relations held = snapshot();
 		this.relations = null;
-		return (held != null) ? held : Relations.NONE;
+		return held;
 	}
 
 	final synchronized ProcessInfo info() {
-		Relations held = (this.relations != null) ? this.relations : Relations.NONE;
+		Relations held = snapshot();
 		Instant exitingSince = null;
 		if (this.staged != null) {
 			long stagedAt = this.stagedAtMillis;

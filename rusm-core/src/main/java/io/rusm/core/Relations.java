@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one process holds that involves others: its links, the watches on it (monitors and pending
  * calls), the monitors it holds, its names, its tags and its pending timers. A process creates this
- * object on its first relation, so an idle process with none allocates nothing; each list is
- * created on its first element too.
+ * object on its first relation, so an idle process with none allocates nothing, and a process
+ * whose only relation is one registered name keeps the name instead; each list is created on its
+ * first element too.
  *
  * <p>Not thread-safe by itself: its {@link Proc} guards it, and hands it over whole when the
  * process begins to exit, after which nobody changes it.
@@ -48,6 +49,13 @@ final class Relations {
 	 * least {@value #MIN_TIMER_PRUNE}.
 	 */
 	private int pruneTimersAt = MIN_TIMER_PRUNE;
+
+	/** Relations holding just {@code name}, for a process that had no other. */
+	static Relations named(String name) {
+		Relations relations = new Relations();
+		relations.addName(name);
+		return relations;
+	}
 
 	// ---------------------------------------------------------------- links
 

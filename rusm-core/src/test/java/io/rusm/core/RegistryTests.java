@@ -108,6 +108,37 @@ class RegistryTests {
 	}
 
 	@Test
+	void aProcessKeepsItsNamesWhileOtherRelationsComeAndGo() throws Exception {
+		Runtime runtime = this.runtimes.create();
+		ProcessHandle p = runtime.spawn(PARKED);
+		ProcessHandle peer = runtime.spawn(PARKED);
+		assertThat(runtime.register("first", p.pid())).isTrue();
+		assertThat(runtime.info(p.pid()).orElseThrow().names()).containsExactly("first");
+
+		runtime.link(p.pid(), peer.pid());
+		runtime.monitor(peer.pid(), p.pid());
+		assertThat(runtime.info(p.pid()).orElseThrow().names()).as("after a link and a monitor").containsExactly("first");
+		assertThat(runtime.register("second", p.pid())).isTrue();
+		assertThat(runtime.unregister("first")).isTrue();
+		assertThat(runtime.info(p.pid()).orElseThrow().names()).containsExactly("second");
+
+		ProcessHandle lone = runtime.spawn(PARKED);
+		assertThat(runtime.register("lone", lone.pid())).isTrue();
+		assertThat(runtime.unregister("lone")).isTrue();
+		assertThat(runtime.info(lone.pid()).orElseThrow().names()).isEmpty();
+		assertThat(runtime.register("lone", lone.pid())).isTrue();
+		assertThat(runtime.register("also", lone.pid())).isTrue();
+		assertThat(runtime.unregister("lone")).isTrue();
+		assertThat(runtime.info(lone.pid()).orElseThrow().names()).containsExactly("also");
+
+		p.kill();
+		lone.kill();
+		ended(p);
+		ended(lone);
+		assertThat(runtime.registered()).as("every name goes on exit, however it was kept").isEmpty();
+	}
+
+	@Test
 	void registeredListsEveryNameWithItsHolderSortedByName() throws Exception {
 		Runtime runtime = this.runtimes.create();
 		ProcessHandle a = runtime.spawn(PARKED);
