@@ -11,6 +11,16 @@ package io.rusm.core;
  */
 public record MonitorRef(long id, Pid watcher, Pid target) {
 
+	/**
+	 * Hashes the id alone, which tells refs of one runtime apart: the processes that hold a
+	 * monitor keep its ref in a hash set, and hashing the two pids too would read two more objects
+	 * on every monitor and every {@code Down}.
+	 */
+	@Override
+	public int hashCode() {
+		return Long.hashCode(this.id);
+	}
+
 	@Override
 	public String toString() {
 		return "#Ref<" + this.id + ">";
