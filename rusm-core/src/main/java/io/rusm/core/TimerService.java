@@ -187,12 +187,18 @@ final class TimerService {
 		Thread thread = this.ticker;
 		if (thread == null) {
 			synchronized (this.tickerLock) {
-				if (this.ticker == null && !this.stopped) {
-					this.ticker = Thread.ofPlatform().daemon().name("rusm-timers").start(this::tick);
+				thread = this.ticker;
+				if (thread == null) {
+					if (!this.stopped) {
+						this.ticker = Thread.ofPlatform().daemon().name("rusm-timers").start(this::tick);
+					}
+					return;
 				}
-				return;
 			}
 		}
+		// Also when another caller started the ticker since this one looked: the ticker may have
+		// cleared the flag and read the heaps before this caller's timer was in them, and without
+		// this unpark the flag set above would silence every later wake while it sleeps.
 		LockSupport.unpark(thread);
 	}
 
