@@ -239,12 +239,21 @@ final class GlobalNames {
 		}
 	}
 
-	/** After this member rejoined from a split: every name we hold either survived or is lost. */
-	void rejoined() {
+	/**
+	 * Claims every name this node holds again, after this member rejoined from a split or after
+	 * a member crashed (a crash can take the only copy of a record with it): a record that
+	 * survived stays, a lost one is put back, and a name another holder took meanwhile ends ours.
+	 */
+	void claimAgain() {
 		this.held.forEach((name, ours) -> {
 			NameRecord winner = this.backend.claim(name, ours);
 			if (winner != null && !winner.equals(ours)) {
 				lose(name, ours, winner);
+			}
+			else if (!ours.equals(this.held.get(name))) {
+				// The holder exited meanwhile: its release may have come before this claim put the
+				// record back, which would leave the name to a dead process.
+				this.backend.release(name, ours);
 			}
 		});
 	}
@@ -256,8 +265,8 @@ final class GlobalNames {
 		this.keeper.forget(name);
 		Pid loser = Pid.of(ours.pid());
 		NameConflictException conflict = new NameConflictException(name, describe(winner));
-		logger.warn("Ending {}, which held the global name '{}' on both sides of a healed split: {}", loser, name,
-				conflict.getMessage());
+		logger.warn("Ending {}: the global name '{}' it held has another holder since a split healed or a member"
+				+ " crashed: {}", loser, name, conflict.getMessage());
 		this.runtime.exit(loser, ExitReason.crashed(conflict));
 	}
 

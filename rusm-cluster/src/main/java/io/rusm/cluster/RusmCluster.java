@@ -397,7 +397,7 @@ public final class RusmCluster implements AutoCloseable {
 			Thread.ofVirtual().name("rusm-cluster-merged").start(() -> {
 				RusmCluster.this.backend.announce(RusmCluster.this.node);
 				RusmCluster.this.directory.refresh();
-				RusmCluster.this.names.rejoined();
+				RusmCluster.this.names.claimAgain();
 			});
 		}
 
@@ -418,13 +418,15 @@ public final class RusmCluster implements AutoCloseable {
 
 	/**
 	 * Calls waiting on a member that left fail; the oldest surviving member releases its names.
-	 * Every node first announces itself again: a member that crashed may have taken other nodes'
-	 * records with it (the only copy of a partition whose backup was still being copied after the
-	 * last join), and a node whose record is gone counts as gone to every other node.
+	 * Every node first announces itself again and claims its global names again: a member that
+	 * crashed may have taken other nodes' records with it (the only copy of a partition whose
+	 * backup was still being copied after the last join), and a node whose record is gone counts
+	 * as gone to every other node, as a name whose record is gone counts as free.
 	 */
 	private void cleanUpAfter(String memberId) {
 		try {
 			this.backend.announce(this.node);
+			this.names.claimAgain();
 			this.directory.refresh();
 			String gone = this.directory.nodeOfMember(memberId);
 			if (gone != null) {

@@ -3,6 +3,7 @@ package io.rusm.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.rusm.cluster.hazelcast.HazelcastBackend;
 import io.rusm.core.ExitReason;
 import io.rusm.core.MonitorRef;
 import io.rusm.core.Pid;
@@ -67,6 +69,22 @@ class NodeFailureTests {
 		assertThat(this.members.runtime(0).isAlive(replacement)).isTrue();
 		await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
 		assertThat(this.members.node(0).nodes()).hasSize(1);
+	}
+
+	/**
+	 * A crash soon after a join can take the only copy of a survivor's name record with it (the
+	 * backup of its partition not yet copied): the survivor claims its names again when a member
+	 * leaves. The lost record is removed here by hand, as the crash would have.
+	 */
+	@Test
+	void aSurvivorsNameWhoseRecordACrashLostIsClaimedAgain() {
+		Pid kept = holder(0, "kept");
+		this.members.member(0).getMap(HazelcastBackend.NAMES).remove("kept");
+		assertThat(this.members.node(0).whereis("kept")).as("the record is gone").isEmpty();
+		this.members.crash(1);
+		await().atMost(TestMembers.FAILURE_DETECTION.plusSeconds(5))
+			.until(() -> this.members.node(0).whereis("kept"), (holder) -> holder.equals(Optional.of(kept)));
+		assertThat(this.members.runtime(0).isAlive(kept)).isTrue();
 	}
 
 	@Test
