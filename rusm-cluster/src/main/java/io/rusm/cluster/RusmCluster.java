@@ -418,34 +418,38 @@ public final class RusmCluster implements AutoCloseable {
 
 	/**
 	 * Calls waiting on a member that left fail; the oldest surviving member releases its names.
-	 * Every node first announces itself again and claims its global names again: a member that
-	 * crashed may have taken other nodes' records with it (the only copy of a partition whose
-	 * backup was still being copied after the last join), and a node whose record is gone counts
-	 * as gone to every other node, as a name whose record is gone counts as free.
+	 * Every node first announces itself again, and last claims its own global names again: a
+	 * member that crashed may have taken other nodes' records with it (the only copy of a
+	 * partition whose backup was still being copied after the last join), and a node whose
+	 * record is gone counts as gone to every other node, as a name whose record is gone counts as
+	 * free.
 	 */
 	private void cleanUpAfter(String memberId) {
 		try {
 			this.backend.announce(this.node);
-			this.names.claimAgain();
 			this.directory.refresh();
 			String gone = this.directory.nodeOfMember(memberId);
 			if (gone != null) {
 				forgetNode(gone);
 			}
 			List<ClusterMember> members = this.backend.members();
-			if (members.isEmpty() || !members.get(0).local()) {
-				return;
+			if (!members.isEmpty() && members.get(0).local()) {
+				releaseNamesOf(memberId);
 			}
-			NodeRecord left = this.backend.forget(memberId);
-			if (left != null) {
-				this.backend.releaseAll(left.id());
-				logger.info("Node {} left the cluster; its global names are released", left.name());
-			}
+			this.names.claimAgain();
 		}
 		catch (RuntimeException ex) {
 			if (this.backend.running()) {
-				logger.warn("Could not release the names of a member that left", ex);
+				logger.warn("Could not clean up after a member that left", ex);
 			}
+		}
+	}
+
+	private void releaseNamesOf(String memberId) {
+		NodeRecord left = this.backend.forget(memberId);
+		if (left != null) {
+			this.backend.releaseAll(left.id());
+			logger.info("Node {} left the cluster; its global names are released", left.name());
 		}
 	}
 }
