@@ -4,9 +4,10 @@ package io.rusm.cluster;
  * Why a process that held a global name crashed after a network split healed: the same name was
  * held on both sides, and the other holder kept it by the rule documented on
  * {@link RusmCluster}. The same happens, more rarely, when a member's crash took the only copy
- * of the name's record and another node claimed the name, free as it seemed, before the holder's
- * node could claim it again. The losing holder exits with {@code ExitReason.crashed(...)} carrying this
- * exception, so its links, monitors, supervisor and the exit log see a crash.
+ * of the name's record and another node claimed the name, free as it seemed, before the
+ * holder's node could claim it again. The losing holder exits with
+ * {@code ExitReason.crashed(...)} carrying this exception, so its links, monitors, supervisor
+ * and the exit log see a crash.
  *
  * @since 0.1.0
  */
