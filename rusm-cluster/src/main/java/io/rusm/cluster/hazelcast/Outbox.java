@@ -162,7 +162,14 @@ final class Outbox {
 			long left = shipBatch();
 			this.shipping.set(false);
 			if (left == 0) {
-				return this.state.get() == OPEN;
+				if (this.state.get() == OPEN) {
+					return true;
+				}
+				if (this.queue.isEmpty()) {
+					return false;
+				}
+				// senders queued more after the count and before the outbox closed: ship it too
+				continue;
 			}
 			if (this.queue.isEmpty()) {
 				// a sender has queued its envelope but not yet counted it (or the reverse)

@@ -143,6 +143,24 @@ class OutboxTests {
 		assertThat(next).hasSize(senders).allSatisfy((sender, count) -> assertThat(count).isEqualTo(perSender));
 	}
 
+	/**
+	 * Envelopes queued before the outbox finishes all leave, even those a sender queued while the
+	 * drainer, having just found the queue empty, had not yet looked whether the outbox was still
+	 * open (it once took the finish for "nothing left" and dropped them).
+	 */
+	@RepeatedTest(50)
+	void everyEnvelopeQueuedBeforeFinishingLeaves() throws InterruptedException {
+		for (int round = 0; round < 2_000; round++) {
+			List<List<byte[]>> batches = new CopyOnWriteArrayList<>();
+			Outbox outbox = new Outbox("test", batches::add, Long.MAX_VALUE, 64 << 10);
+			for (int i = 0; i < 4; i++) {
+				outbox.offer(envelope(0, i), false);
+			}
+			assertThat(outbox.finish(WAIT)).isTrue();
+			assertThat(batches.stream().mapToInt(List::size).sum()).as("round " + round).isEqualTo(4);
+		}
+	}
+
 	@Test
 	void aCallerShipsOnItsOwnThreadWhenTheOutboxIsIdleAndQueuesBehindAShipmentUnderWay() throws InterruptedException {
 		List<Thread> shippers = new CopyOnWriteArrayList<>();
