@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,20 +90,22 @@ class NodeFailureTests {
 
 	@Test
 	void aCallWaitingOnANodeThatCrashesFailsWithNoconnectionWithoutWaitingForItsTimeout() {
+		CountDownLatch callArrived = new CountDownLatch(1);
 		this.members.node(1).whereisOrSpawn("silent", SpawnOptions.DEFAULT, (ctx) -> {
 			for (;;) {
 				ctx.receive();
+				callArrived.countDown();
 			}
 		});
 		long started = System.nanoTime();
 		Thread crasher = Thread.ofVirtual().start(() -> {
 			try {
-				Thread.sleep(200);
+				callArrived.await();
+				this.members.crash(1);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			this.members.crash(1);
 		});
 		assertThatExceptionOfType(ProcessExitedException.class)
 			.isThrownBy(() -> this.members.node(0).call("silent", "anyone?", Duration.ofSeconds(60)))
