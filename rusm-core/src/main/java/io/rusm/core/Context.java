@@ -148,6 +148,34 @@ public sealed interface Context permits ProcessContext {
 	boolean sendNamed(String name, Object message);
 
 	/**
+	 * Hibernates this process once the body returns, as Erlang's {@code erlang:hibernate/3} does: it
+	 * lets its virtual thread and the thread's stack go, keeping only its pid, mailbox, names, tags,
+	 * links, monitors and timers, and the next message (or exit signal) starts {@code next} on a new
+	 * virtual thread. For a process that waits long between messages (a session, a device, an
+	 * entity), this makes the idle process a fraction of one blocked in {@link #receive()}: a
+	 * parked virtual thread of JDK 25 holds about 600 bytes.
+	 *
+	 * <p>The call only records {@code next}; the process hibernates when the running body returns
+	 * normally, and does not hibernate at all if something is already waiting (then {@code next}
+	 * runs at once, on the same thread). {@code next} finds the mailbox as the body left it, messages
+	 * skipped by a selective receive included, and carries its state in what it captures:
+	 * <pre>{@code
+	 * static ProcessBody waiting(Cart cart) {
+	 *     return ctx -> {
+	 *         Object message = ctx.receive(); // there is one: it woke the process
+	 *         ctx.hibernate(waiting(cart.apply(message)));
+	 *     };
+	 * }
+	 * }</pre>
+	 * <p>Waking costs a new virtual thread (about a microsecond), so hibernate a process that waits
+	 * far longer than that. Its {@link ProcessInfo} shows it {@link ProcessInfo.State#HIBERNATING
+	 * HIBERNATING}, with an empty {@link Runtime#stackTrace(Pid) stack trace}.
+	 * @param next what the process runs when it wakes
+	 * @throws IllegalStateException if called from another thread than the process's own
+	 */
+	void hibernate(ProcessBody next);
+
+	/**
 	 * Pauses this process; unlike {@link Thread#sleep(long)} it ends at once with
 	 * {@link ProcessExitException} if the process is killed.
 	 * @param duration how long to pause

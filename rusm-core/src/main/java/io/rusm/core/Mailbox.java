@@ -14,16 +14,17 @@ import org.jspecify.annotations.Nullable;
  * A process's mailbox: a multi-producer, single-consumer linked queue (Vyukov's intrusive list),
  * the owner's parking while it is empty, and the save queue of selective receive.
  *
- * <p>A sender appends with one atomic swap and unparks the owner only if the owner announced that
- * it parked. The mailbox is the process object's own superclass, and that object is the queue's
- * stub node, so an idle process carries no allocation for its mailbox. Depth is counted only when
- * the {@link MailboxPolicy} asks for it.
+ * <p>A sender appends with one atomic swap and wakes the owner only if the owner announced that
+ * it waits: parked on its thread, or hibernating without one (then the sender that takes the
+ * announcement starts the owner's next thread). The mailbox is the process object's own
+ * superclass, and that object is the queue's stub node, so an idle process carries no allocation
+ * for its mailbox. Depth is counted only when the {@link MailboxPolicy} asks for it.
  */
 abstract class Mailbox extends MailboxNode {
 
 	private static final VarHandle TAIL;
 
-	private static final VarHandle PARKED;
+	private static final VarHandle WAITING;
 
 	private static final VarHandle DEPTH;
 
@@ -31,13 +32,22 @@ abstract class Mailbox extends MailboxNode {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			TAIL = lookup.findVarHandle(Mailbox.class, "tail", MailboxNode.class);
-			PARKED = lookup.findVarHandle(Mailbox.class, "parked", boolean.class);
+			WAITING = lookup.findVarHandle(Mailbox.class, "waiting", int.class);
 			DEPTH = lookup.findVarHandle(Mailbox.class, "depth", int.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
+
+	/** {@link #waiting}: the owner is running, or about to look at the queue again. */
+	private static final int RUNNING = 0;
+
+	/** {@link #waiting}: the owner's thread is parked (or about to park) on an empty queue. */
+	private static final int PARKED = 1;
+
+	/** {@link #waiting}: the owner has no thread; whoever takes this state starts one. */
+	private static final int HIBERNATING = 2;
 
 	final MailboxPolicy policy;
 
@@ -47,8 +57,12 @@ abstract class Mailbox extends MailboxNode {
 	/** Consumer's end of the queue: the last node taken. */
 	private MailboxNode head = this;
 
-	/** Set by the owner just before it parks on an empty mailbox. */
-	private volatile boolean parked;
+	/**
+	 * What the owner announced before it last looked at the queue and found it empty: {@link #PARKED}
+	 * or {@link #HIBERNATING}. A waker swaps it back to {@link #RUNNING}, so exactly one waker acts
+	 * on each announcement.
+	 */
+	private volatile int waiting;
 
 	/** Items sent but not yet received; maintained only when the policy tracks depth. */
 	private volatile int depth;
@@ -66,8 +80,14 @@ abstract class Mailbox extends MailboxNode {
 		this.policy = policy;
 	}
 
-	/** The thread that consumes this mailbox, unparked when an item arrives. */
-	abstract Thread owner();
+	/**
+	 * The thread that consumes this mailbox, unparked when an item arrives; {@code null} while the
+	 * owner hibernates.
+	 */
+	abstract @Nullable Thread owner();
+
+	/** Starts the hibernating owner on a new thread; called by the one waker that took its announcement. */
+	abstract void resume();
 
 	/** Throws if the owner has been told to exit; called before and after every wait. */
 	abstract void checkExit();
@@ -133,9 +153,27 @@ abstract class Mailbox extends MailboxNode {
 		MailboxNode node = new MailboxNode(item);
 		MailboxNode previous = (MailboxNode) TAIL.getAndSet(this, node);
 		previous.next = node;
-		if (this.parked && PARKED.compareAndSet(this, true, false)) {
-			LockSupport.unpark(owner());
+		int announced = this.waiting;
+		if (announced != RUNNING && WAITING.compareAndSet(this, announced, RUNNING)) {
+			if (announced == HIBERNATING) {
+				resume();
+			}
+			else {
+				Thread owner = owner();
+				if (owner != null) {
+					LockSupport.unpark(owner);
+				}
+			}
 		}
+	}
+
+	/**
+	 * Takes a hibernating owner's announcement for someone who must wake it without a message (an
+	 * exit staged while it has no thread).
+	 * @return whether the caller took it, and so must {@link #resume()} the owner
+	 */
+	final boolean takeHibernation() {
+		return this.waiting == HIBERNATING && WAITING.compareAndSet(this, HIBERNATING, RUNNING);
 	}
 
 	/** Items waiting, or {@link ProcessInfo#UNTRACKED} unless the policy tracks them. */
@@ -235,10 +273,10 @@ abstract class Mailbox extends MailboxNode {
 					return item;
 				}
 			}
-			this.parked = true;
+			this.waiting = PARKED;
 			item = poll();
 			if (item != null) {
-				this.parked = false;
+				this.waiting = RUNNING;
 				return item;
 			}
 			checkExit();
@@ -249,12 +287,12 @@ abstract class Mailbox extends MailboxNode {
 			else {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
-					this.parked = false;
+					this.waiting = RUNNING;
 					return null;
 				}
 				LockSupport.parkNanos(this, remaining);
 			}
-			this.parked = false;
+			this.waiting = RUNNING;
 			if (SpinRule.CAN_SPIN) {
 				this.spin = SpinRule.woke(this.spin, System.nanoTime() - parkedAt);
 			}
@@ -289,6 +327,20 @@ abstract class Mailbox extends MailboxNode {
 		}
 		this.spin = SpinRule.missed(state);
 		return null;
+	}
+
+	/**
+	 * Announces that the owner lets its thread go, unless something already waits for it: an item
+	 * queued or saved, or an exit staged. Called by the owner with its thread already given up.
+	 * @return {@code true} if the thread may end (the owner hibernates, or a waker already took
+	 * the announcement and starts the next thread); {@code false} if the owner took it back and
+	 * must go on on this thread
+	 */
+	final boolean announceHibernation() {
+		this.waiting = HIBERNATING;
+		ArrayDeque<Object> saved = this.saved;
+		boolean pending = this.head.next != null || (saved != null && !saved.isEmpty()) || isExitStaged();
+		return !pending || !WAITING.compareAndSet(this, HIBERNATING, RUNNING);
 	}
 
 	private Object consumed(Object item) {

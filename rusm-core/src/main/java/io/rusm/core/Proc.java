@@ -2,23 +2,28 @@ package io.rusm.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One process: its virtual thread, the staging of its exit, and the little state kept for it
- * (label, trap flag, and its {@link Relations}, created on the first one).
+ * (label and trap flag).
  *
- * <p>Its mailbox is its superclass and its {@link Context} view its one subclass, so a process is
- * a single object. Relations are guarded by this object's monitor; once {@link #isExiting()} is set
- * under that monitor nothing can be added to them, which is what makes teardown race-free against
- * register, link and monitor.
+ * <p>A process has one virtual thread at a time. It starts with the thread whose id is its pid's;
+ * a process that {@linkplain Context#hibernate(ProcessBody) hibernates} lets its thread end and
+ * holds none until something wakes it, and then runs on a new one.
+ *
+ * <p>Its {@link Mailbox} and its {@link ProcessRelations} are its superclasses and its
+ * {@link Context} view its one subclass, so a process is a single object.
  */
-abstract sealed class Proc extends Mailbox implements Runnable permits ProcessContext {
+abstract sealed class Proc extends ProcessRelations implements Runnable permits ProcessContext {
 
 	private static final VarHandle STAGED;
 
@@ -35,12 +40,14 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	final Pid pid;
 
-	final Thread thread;
+	/** The thread the process runs on; {@code null} while it hibernates. */
+	private volatile @Nullable Thread thread;
 
 	final long startedAtMillis;
 
 	final boolean processControl;
 
+	/** What the thread runs next: the body at first, then what a hibernation resumes with. */
 	private @Nullable ProcessBody body;
 
 	/** The reason this process will end with, once someone decided it must; final once it ends. */
@@ -56,17 +63,6 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	private volatile boolean trapExit;
 
-	/** Set, under this object's monitor, when teardown begins; nothing can be added afterwards. */
-	private volatile boolean exiting;
-
-	/**
-	 * Guarded by this: {@code null} until the first relation and after teardown began; the name
-	 * itself while a registered name is the process's only relation, the common case of a named
-	 * process, so registering allocates nothing beside the registry's own entry; otherwise a
-	 * {@link Relations}.
-	 */
-	private @Nullable Object relations;
-
 	Proc(ProcessLifecycle lifecycle, ProcessBody body, SpawnOptions options, boolean processControl) {
 		super(lifecycle.policy);
 		this.lifecycle = lifecycle;
@@ -74,8 +70,9 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		this.processControl = processControl;
 		this.label = options.label();
 		this.trapExit = options.trapExit();
-		this.thread = lifecycle.newThread(this);
-		this.pid = new Pid(this.thread.threadId());
+		Thread first = lifecycle.newThread(this);
+		this.thread = first;
+		this.pid = new Pid(first.threadId());
 		this.startedAtMillis = System.currentTimeMillis();
 	}
 
@@ -84,14 +81,17 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	// ---------------------------------------------------------------- lifecycle
 
+	/** Starts the process's first thread. */
+	final void start() {
+		Objects.requireNonNull(this.thread, "a new process has its thread").start();
+	}
+
 	@Override
 	public final void run() {
 		ExitReason ending = ExitReason.NORMAL;
 		try {
-			ProcessBody toRun = this.body;
-			this.body = null;
-			if (toRun != null && this.staged == null) {
-				toRun.run(context());
+			if (runBodies()) {
+				return;
 			}
 		}
 		catch (ProcessExitException ex) {
@@ -100,13 +100,68 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		catch (Throwable ex) {
 			ending = ExitReason.crashed(ex);
 		}
+		try {
+			closeRestored();
+		}
 		finally {
-			try {
-				closeRestored();
+			this.lifecycle.teardown(this, finalReason(ending));
+		}
+	}
+
+	/**
+	 * Runs the body, and after it each body a hibernation asked for that can go on on this thread.
+	 * @return {@code true} if the process hibernated and this thread must end without a teardown
+	 */
+	private boolean runBodies() throws Exception {
+		for (;;) {
+			ProcessBody toRun = this.body;
+			this.body = null;
+			if (toRun == null || this.staged != null) {
+				return false;
 			}
-			finally {
-				this.lifecycle.teardown(this, finalReason(ending));
+			toRun.run(context());
+			if (this.body == null) {
+				return false;
 			}
+			if (letThreadGo()) {
+				return true;
+			}
+		}
+	}
+
+	/**
+	 * Asks that once the running body returns the process hibernate, then run {@code next}; only the
+	 * process itself asks, on its own thread.
+	 */
+	final void hibernateInto(ProcessBody next) {
+		this.body = next;
+	}
+
+	/**
+	 * Gives up the calling thread (the process's own) if nothing waits for the process.
+	 * @return whether the thread must end; {@code false} if the process goes on on it
+	 */
+	private boolean letThreadGo() {
+		closeRestored();
+		Thread current = Thread.currentThread();
+		this.thread = null;
+		if (announceHibernation()) {
+			this.lifecycle.hibernated(this, current);
+			return true;
+		}
+		this.thread = current;
+		return false;
+	}
+
+	/** Starts a hibernating process on a new thread; called by the one waker that took the hibernation. */
+	@Override
+	final void resume() {
+		Thread next = this.lifecycle.resumed(this);
+		synchronized (this) {
+			// Started under the monitor, so a joiner never finds a thread it cannot join yet.
+			this.thread = next;
+			next.start();
+			notifyAll();
 		}
 	}
 
@@ -121,14 +176,21 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/**
 	 * Tells this process to end with {@code reason}: the first reason staged wins, and the thread is
-	 * interrupted so a blocking call notices at once.
+	 * interrupted so a blocking call notices at once (a hibernating process is started on a new
+	 * thread, which ends it).
 	 * @return whether this call staged the reason
 	 */
 	final boolean stageExit(ExitReason reason) {
 		boolean staged = STAGED.compareAndSet(this, (ExitReason) null, reason);
 		if (staged) {
 			this.stagedAtMillis = System.currentTimeMillis();
-			this.thread.interrupt();
+			Thread running = this.thread;
+			if (running != null) {
+				running.interrupt();
+			}
+			else if (takeHibernation()) {
+				resume();
+			}
 		}
 		return staged;
 	}
@@ -182,14 +244,70 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 	}
 
 	final void requireOwner(String operation) {
-		if (Thread.currentThread() != this.thread) {
+		if (!runsOn(Thread.currentThread())) {
 			throw new IllegalStateException(operation + " may only be called by the process " + this.pid + " itself");
 		}
 	}
 
+	/** Whether {@code candidate} is this process's thread now. */
+	final boolean runsOn(Thread candidate) {
+		return this.thread == candidate;
+	}
+
 	@Override
-	final Thread owner() {
+	final @Nullable Thread owner() {
 		return this.thread;
+	}
+
+	/**
+	 * Waits until the process has ended, following it across hibernations.
+	 * @param timeout the longest wait, or {@code null} for no limit
+	 * @return whether it ended
+	 */
+	final boolean awaitEnd(@Nullable Duration timeout) throws InterruptedException {
+		long deadline = (timeout != null) ? Arguments.deadline(System.nanoTime(), Arguments.nanos(timeout))
+				: Long.MAX_VALUE;
+		for (;;) {
+			Thread running = awaitThread(deadline);
+			if (running == null) {
+				return this.exitReason != null;
+			}
+			if (deadline == Long.MAX_VALUE) {
+				running.join();
+			}
+			else {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0 || !running.join(Duration.ofNanos(remaining))) {
+					return this.exitReason != null;
+				}
+			}
+			if (this.exitReason != null) {
+				return true;
+			}
+		}
+	}
+
+	/**
+	 * The thread the process runs on, waiting while it hibernates.
+	 * @return the thread, or {@code null} once the process ended or the deadline passed
+	 */
+	private synchronized @Nullable Thread awaitThread(long deadline) throws InterruptedException {
+		for (;;) {
+			Thread running = this.thread;
+			if (running != null || this.exitReason != null) {
+				return running;
+			}
+			if (deadline == Long.MAX_VALUE) {
+				wait();
+			}
+			else {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return null;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this, remaining);
+			}
+		}
 	}
 
 	@Override
@@ -218,7 +336,7 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 
 	/** Changes the label, moving this process between the counts of its old and new label. */
 	final synchronized boolean relabel(String label, LiveCounts counts) {
-		if (this.exiting) {
+		if (isExiting()) {
 			return false;
 		}
 		String previous = this.label;
@@ -232,140 +350,6 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return true;
 	}
 
-	// ---------------------------------------------------------------- guarded relations
-
-	final boolean isExiting() {
-		return this.exiting;
-	}
-
-	/** The relations to add to, made a {@link Relations} if they were none or a lone name. */
-	private Relations relations() {
-		Object held = this.relations;
-		if (held instanceof Relations relations) {
-			return relations;
-		}
-		Relations created = (held == null) ? new Relations() : Relations.named((String) held);
-		this.relations = created;
-		return created;
-	}
-
-	/** The relations to read: a lone name is given its own {@link Relations}, not kept. */
-	private Relations snapshot() {
-		Object held = this.relations;
-		if (held instanceof Relations relations) {
-			return relations;
-		}
-		return (held == null) ? Relations.NONE : Relations.named((String) held);
-	}
-
-	final synchronized boolean addName(String name) {
-		if (this.exiting) {
-			return false;
-		}
-		if (this.relations == null) {
-			this.relations = name;
-		}
-		else {
-			relations().addName(name);
-		}
-		return true;
-	}
-
-	final synchronized void removeName(String name) {
-		if (name.equals(this.relations)) {
-			this.relations = null;
-		}
-		else if (this.relations instanceof Relations held) {
-			held.removeName(name);
-		}
-	}
-
-	/** Records membership of {@code tag}; returns null if exiting, else whether it is new. */
-	final synchronized @Nullable Boolean addTag(String tag) {
-		return this.exiting ? null : relations().addTag(tag);
-	}
-
-	final synchronized boolean removeTag(String tag) {
-		return this.relations instanceof Relations held && held.removeTag(tag);
-	}
-
-	final synchronized boolean addLink(Proc peer) {
-		if (this.exiting) {
-			return false;
-		}
-		relations().addLink(peer);
-		return true;
-	}
-
-	final synchronized void removeLink(Proc peer) {
-		if (this.relations instanceof Relations held) {
-			held.removeLink(peer);
-		}
-	}
-
-	final synchronized void removeLinkTo(Pid peer) {
-		if (this.relations instanceof Relations held) {
-			held.removeLinkTo(peer);
-		}
-	}
-
-	final synchronized boolean addWatcher(Watch watch) {
-		if (this.exiting) {
-			return false;
-		}
-		relations().addWatcher(watch);
-		return true;
-	}
-
-	final synchronized void removeWatcher(Watch watch) {
-		if (this.relations instanceof Relations held) {
-			held.removeWatcher(watch);
-		}
-	}
-
-	final synchronized boolean removeWatcher(MonitorRef ref) {
-		return this.relations instanceof Relations held && held.removeWatcher(ref);
-	}
-
-	final synchronized boolean addWatching(MonitorRef ref) {
-		if (this.exiting) {
-			return false;
-		}
-		relations().addWatching(ref);
-		return true;
-	}
-
-	final synchronized boolean forgetWatching(MonitorRef ref) {
-		return this.relations instanceof Relations held && held.forgetWatching(ref);
-	}
-
-	/** Adds a pending timer to this process's list; returns false if the process is exiting. */
-	final synchronized boolean addTimer(TimerRef timer) {
-		if (this.exiting) {
-			return false;
-		}
-		relations().addTimer(timer);
-		return true;
-	}
-
-	/** Unlinks ended timers from this process's list (the timer queue dropped them). */
-	final synchronized void pruneTimers() {
-		if (this.relations instanceof Relations held) {
-			held.pruneTimers();
-		}
-	}
-
-	/**
-	 * Marks the process as exiting and hands over everything it holds; from now on nothing can be
-	 * added to it.
-	 */
-	final synchronized Relations closeRelations() {
-		this.exiting = true;
-		Relations held = snapshot();
-		this.relations = null;
-		return held;
-	}
-
 	final synchronized ProcessInfo info() {
 		Relations held = snapshot();
 		Instant exitingSince = null;
@@ -376,12 +360,20 @@ abstract sealed class Proc extends Mailbox implements Runnable permits ProcessCo
 		return new ProcessInfo(this.pid, this.label, List.copyOf(held.names()), Set.copyOf(held.tags()),
 				held.linkedPids(), held.monitoredBy(), depth(), this.trapExit,
 				Instant.ofEpochMilli(this.startedAtMillis),
-				(exitingSince != null) ? ProcessInfo.State.EXITING : ProcessInfo.State.RUNNING, exitingSince);
+				state(exitingSince != null), exitingSince);
 	}
 
-	/** Where this process's thread is now; empty once it ended. */
+	private ProcessInfo.State state(boolean exiting) {
+		if (exiting) {
+			return ProcessInfo.State.EXITING;
+		}
+		return (this.thread != null) ? ProcessInfo.State.RUNNING : ProcessInfo.State.HIBERNATING;
+	}
+
+	/** Where this process's thread is now; empty once it ended or while it hibernates. */
 	final List<StackTraceElement> stackTrace() {
-		return List.of(this.thread.getStackTrace());
+		Thread running = this.thread;
+		return (running != null) ? List.of(running.getStackTrace()) : List.of();
 	}
 
 	@Override

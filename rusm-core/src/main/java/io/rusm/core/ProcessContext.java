@@ -84,6 +84,13 @@ final class ProcessContext extends Proc implements Context {
 	}
 
 	@Override
+	public void hibernate(ProcessBody next) {
+		Objects.requireNonNull(next, "next");
+		requireOwner("hibernate");
+		hibernateInto(next);
+	}
+
+	@Override
 	public void sleep(Duration duration) {
 		requireOwner("sleep");
 		pause(Arguments.nanos(Arguments.nonNegative(duration, "duration")));

@@ -62,7 +62,7 @@ public final class ProcessHandle {
 	 * @throws InterruptedException if the waiting thread is interrupted
 	 */
 	public ExitReason join() throws InterruptedException {
-		this.process.thread.join();
+		this.process.awaitEnd(null);
 		return exitReason();
 	}
 
@@ -74,9 +74,7 @@ public final class ProcessHandle {
 	 */
 	public Optional<ExitReason> join(Duration timeout) throws InterruptedException {
 		Arguments.nonNegative(timeout, "timeout");
-		if (this.process.thread.isAlive() && !this.process.thread.join(timeout)) {
-			return Optional.empty();
-		}
+		this.process.awaitEnd(timeout);
 		return Optional.ofNullable(this.process.exitReason);
 	}
 

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * runtime tracks depth (see {@link #trackedMailboxDepth()})
  * @param trapExit whether it traps exits
  * @param startedAt when it was spawned
- * @param state whether it runs, or was told to exit and is still running
- * @param exitingSince when it was told to exit; {@code null} while {@link State#RUNNING}
+ * @param state whether it runs, hibernates, or was told to exit and is still running
+ * @param exitingSince when it was told to exit; {@code null} unless {@link State#EXITING}
  * @since 0.1.0
  */
 public record ProcessInfo(Pid pid, @Nullable String label, List<String> names, Set<String> tags, Set<Pid> links,
@@ -92,6 +92,12 @@ public record ProcessInfo(Pid pid, @Nullable String label, List<String> names, S
 
 		/** Running normally, blocked or not. */
 		RUNNING,
+
+		/**
+		 * Waiting without a thread after {@link Context#hibernate(ProcessBody)}; the next message or
+		 * exit signal wakes it.
+		 */
+		HIBERNATING,
 
 		/**
 		 * Told to exit but not ended yet: it has not reached a blocking call since, or its body is

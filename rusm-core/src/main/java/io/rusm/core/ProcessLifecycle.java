@@ -81,6 +81,20 @@ final class ProcessLifecycle {
 		return this.threads.newThread(runnable);
 	}
 
+	// ---------------------------------------------------------------- hibernation
+
+	/** A new thread for a process woken from hibernation, known to the table as the process's. */
+	Thread resumed(Proc process) {
+		Thread next = newThread(process);
+		this.table.addResumed(next, process);
+		return next;
+	}
+
+	/** Forgets the thread a hibernating process let go. */
+	void hibernated(Proc process, Thread left) {
+		this.table.removeResumed(left, process);
+	}
+
 	// ---------------------------------------------------------------- spawning
 
 	/**
@@ -121,7 +135,7 @@ final class ProcessLifecycle {
 			}
 			this.census.changed();
 		}
-		process.thread.start();
+		process.start();
 		return new ProcessHandle(process, monitor);
 	}
 
@@ -171,6 +185,7 @@ final class ProcessLifecycle {
 	void teardown(Proc process, ExitReason reason) {
 		Relations held = process.closeRelations();
 		this.table.removeFinished(process);
+		this.table.removeResumed(Thread.currentThread(), process);
 		String label = process.label();
 		if (label != null) {
 			this.census.labels().remove(label);

@@ -15,10 +15,17 @@ import org.jspecify.annotations.Nullable;
  * sharded map, so a spawn is one table write and a lookup takes no lock. A process is in the table
  * from before its thread starts until its teardown; a pid of another node is never found here, so
  * every operation on one behaves as on a dead pid.
+ *
+ * <p>A pid is the id of the process's first thread, which is how {@link #current()} finds the
+ * process on it. A process woken from hibernation runs on another thread, so the table also keeps
+ * such threads, each while it runs.
  */
 final class ProcessTable {
 
 	private final ConcurrentHashMap<Pid, Proc> processes = new ConcurrentHashMap<>();
+
+	/** The processes running on a thread other than their first, by that thread. */
+	private final ConcurrentHashMap<Thread, Proc> resumed = new ConcurrentHashMap<>();
 
 	private final LongAdder spawned = new LongAdder();
 
@@ -94,6 +101,21 @@ final class ProcessTable {
 			return null;
 		}
 		Proc process = this.processes.get(new Pid(thread.threadId()));
-		return (process != null && process.thread == thread) ? process : null;
+		if (process != null && process.runsOn(thread)) {
+			return process;
+		}
+		return this.resumed.get(thread);
+	}
+
+	/** Records that {@code process} runs on {@code thread}, a thread other than its first. */
+	void addResumed(Thread thread, Proc process) {
+		this.resumed.put(thread, process);
+	}
+
+	/** Forgets {@code thread} as the thread of {@code process}, if it was not its first. */
+	void removeResumed(Thread thread, Proc process) {
+		if (thread.threadId() != process.pid.id()) {
+			this.resumed.remove(thread, process);
+		}
 	}
 }

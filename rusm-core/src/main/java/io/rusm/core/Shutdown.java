@@ -102,7 +102,7 @@ final class Shutdown {
 				if (remaining <= 0) {
 					return;
 				}
-				process.thread.join(Duration.ofNanos(remaining));
+				process.awaitEnd(Duration.ofNanos(remaining));
 			}
 		}
 		catch (InterruptedException ex) {

@@ -94,7 +94,7 @@ class ArchitectureTests {
 	}
 
 	private static @Nullable Object relations(Proc process) throws ReflectiveOperationException {
-		Field field = Proc.class.getDeclaredField("relations");
+		Field field = ProcessRelations.class.getDeclaredField("relations");
 		field.setAccessible(true);
 		synchronized (process) {
 			return field.get(process);

@@ -24,6 +24,14 @@ final class JcstressMailbox extends Mailbox {
 		return NOBODY;
 	}
 
+	/** How many times a waker started the hibernating owner again; read after the actors ended. */
+	int resumes;
+
+	@Override
+	void resume() {
+		this.resumes++;
+	}
+
 	@Override
 	void checkExit() {
 	}
