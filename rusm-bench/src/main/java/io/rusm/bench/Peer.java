@@ -21,7 +21,8 @@ public interface Peer extends AutoCloseable {
     /**
      * Creates a peer by name.
      *
-     * @param name one of {@link #NAMES}, or {@code rusm-traced} (rusm carrying a context with every message)
+     * @param name one of {@link #NAMES}, {@code rusm-traced} (rusm carrying a context with every
+     *     message) or {@code rusm-hibernating} (rusm whose idle processes hibernate)
      * @return a fresh peer
      * @throws IllegalArgumentException if the name is unknown
      */
@@ -29,6 +30,7 @@ public interface Peer extends AutoCloseable {
         return switch (name) {
             case "rusm" -> new RusmPeer();
             case "rusm-traced" -> RusmPeer.traced();
+            case "rusm-hibernating" -> RusmPeer.hibernating();
             case "pekko" -> new PekkoPeer(false);
             case "pekko-2" -> new PekkoPeer(true);
             case "vt" -> new VtPeer();

@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -cp rusm-bench/target/rusm-bench.jar io.rusm.bench.RunAll [options]
  *   --only=W1,W3      run only these workloads (default: all)
- *   --peers=rusm,vt   run only these peers (default: all)
+ *   --peers=rusm,vt   run only these peers (default: all; rusm brings rusm-hibernating into W4)
  *   --forks=N         forks for every workload (default: per workload, 3 or 5)
  *   --quick           one fork, one short iteration each: a smoke test, not a measurement
  *   --out=DIR         where JMH's JSON results, table.md and growth.md go (default: target/bench-results)
@@ -60,6 +60,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class RunAll {
 
     private static final String RUSM = "rusm";
+
+    /** rusm whose W4 idle processes hibernate; its rows fill the rusm column (see {@link Row#rusmAs}). */
+    private static final String RUSM_HIBERNATING = "rusm-hibernating";
 
     /** How one workload is run; {@code jvmArgs} replace the benchmark's own when not empty. */
     private record Workload(String id, Class<?> benchmark, List<String> peers, int forks, int warmups,
@@ -87,11 +90,11 @@ public final class RunAll {
 
     private static final List<Workload> SUITE = List.of(
             new Workload("W1", W1SpawnStorm.class, ALL, 3, 2, 3, true),
-            new Workload("W2", W2PingPong.class, ALL, 5, 2, 3, true),
+            new Workload("W2", W2PingPong.class, withHibernating(ALL), 5, 2, 3, true),
             new Workload("W2", W2PingPong.class, List.of("rusm", "vt"), 3, 2, 3, false,
                     List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", ONE_CARRIER)),
             new Workload("W3", W3FanIn.class, ALL, 5, 2, 3, true),
-            new Workload("W4", W4IdleProcesses.class, ALL, 3, 0, 2, false),
+            new Workload("W4", W4IdleProcesses.class, withHibernating(ALL), 3, 0, 2, false),
             new Workload("W5", W5Timers.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
             new Workload("W6", W6Registry.class, DEFAULT_DISPATCHER_ONLY, 3, 2, 3, false),
             new Workload("W7", W7Remote.class, W7_REMOTE_PEERS, 3, 5, 5, false),
@@ -101,6 +104,12 @@ public final class RunAll {
             new Workload("W9", W9Spawn.class, List.of("rusm", "vt"), 1, 1, 3, false),
             new Workload("W9", W9KillTag.class, List.of(RUSM), 1, 1, 3, false),
             new Workload("W9", W9Summary.class, List.of(RUSM), 1, 2, 3, true));
+
+    private static List<String> withHibernating(List<String> peers) {
+        List<String> all = new ArrayList<>(peers);
+        all.add(1, RUSM_HIBERNATING);
+        return List.copyOf(all);
+    }
 
     /** The peers' names in tables and chart legends, in table order. */
     static final Map<String, String> PEER_TITLES = titles();
@@ -121,14 +130,30 @@ public final class RunAll {
      * @param convert from JMH's unit to the table's
      * @param target the rusm goal, or null
      * @param higherIsBetter how the goal compares
+     * @param oneCarrier whether the figure comes from the run on one carrier thread
+     * @param rusmAs the peer whose results fill the rusm column (rusm used another way), or null for rusm
      */
     private record Row(String workload, String label, String method, @Nullable String monitored,
             @Nullable String secondary, Pick pick, DoubleUnaryOperator convert, String unit,
-            @Nullable Double target, boolean higherIsBetter, boolean oneCarrier) {
+            @Nullable Double target, boolean higherIsBetter, boolean oneCarrier, @Nullable String rusmAs) {
 
         Row(String workload, String label, String method, @Nullable String monitored, @Nullable String secondary,
                 Pick pick, DoubleUnaryOperator convert, String unit, @Nullable Double target, boolean higherIsBetter) {
-            this(workload, label, method, monitored, secondary, pick, convert, unit, target, higherIsBetter, false);
+            this(workload, label, method, monitored, secondary, pick, convert, unit, target, higherIsBetter, false,
+                    null);
+        }
+
+        Row(String workload, String label, String method, @Nullable String monitored, @Nullable String secondary,
+                Pick pick, DoubleUnaryOperator convert, String unit, @Nullable Double target, boolean higherIsBetter,
+                boolean oneCarrier) {
+            this(workload, label, method, monitored, secondary, pick, convert, unit, target, higherIsBetter,
+                    oneCarrier, null);
+        }
+
+        /** The same figure with the rusm column filled by {@code peer}'s results. */
+        Row as(String peer, String otherLabel, @Nullable Double otherTarget) {
+            return new Row(workload, otherLabel, method, monitored, secondary, pick, convert, unit, otherTarget,
+                    higherIsBetter, oneCarrier, peer);
         }
     }
 
@@ -150,6 +175,9 @@ public final class RunAll {
                     "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", null, false, true),
             new Row("W2", "allocated per round trip", "W2PingPong.roundTrip", null, "gc.alloc.rate.norm",
                     Pick.MEAN, SAME, "B", null, false),
+            new Row("W2", "round trip, mean", "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", null, false)
+                    .as(RUSM_HIBERNATING, "round trip, mean, rusm's ponger hibernating after each ping (a wake-up each)",
+                            null),
             new Row("W3", "fan-in, 4 producers", "W3FanIn.fanIn", null, null, Pick.MEAN, SAME, "msgs/s", 10e6, true),
             new Row("W3", "allocated per message", "W3FanIn.fanIn", null, "gc.alloc.rate.norm", Pick.MEAN, SAME,
                     "B", null, false),
@@ -161,6 +189,15 @@ public final class RunAll {
                     "spawnCallsMs", Pick.LAST, SAME, "ms", null, false),
             new Row("W4", "live heap per idle process", "W4IdleProcesses.spawnIdle", null, "heapBytesPerProcess",
                     Pick.MEAN, SAME, "B", 650.0, false),
+            new Row("W4", "1M idle: spawned and all blocked (2nd round in a JVM)", "W4IdleProcesses.spawnIdle",
+                    null, null, Pick.LAST, SAME, "ms", null, false)
+                    .as(RUSM_HIBERNATING, "1M idle, rusm hibernating (Context.hibernate): spawned, 2nd round", null),
+            new Row("W4", "live heap per idle process", "W4IdleProcesses.spawnIdle", null, "heapBytesPerProcess",
+                    Pick.MEAN, SAME, "B", null, false)
+                    .as(RUSM_HIBERNATING, "live heap per idle process, rusm hibernating (Context.hibernate)", 650.0),
+            new Row("W4", "RSS growth per idle process (1st round)", "W4IdleProcesses.spawnIdle", null,
+                    "rssBytesPerProcess", Pick.FIRST, SAME, "B", null, false)
+                    .as(RUSM_HIBERNATING, "RSS growth per idle process, rusm hibernating (1st round)", null),
             new Row("W4", "RSS growth per idle process (1st round)", "W4IdleProcesses.spawnIdle", null,
                     "rssBytesPerProcess", Pick.FIRST, SAME, "B", null, false),
             new Row("W5", "schedule 1M one-hour timers", "W5Timers.schedule", null, null, Pick.MEAN,
@@ -294,7 +331,10 @@ public final class RunAll {
             if (!only.isEmpty() && !only.contains(w.id())) {
                 continue;
             }
-            List<String> playing = w.peers().stream().filter(peers::contains).toList();
+            List<String> chosen = peers;
+            List<String> playing = w.peers().stream()
+                    .filter(p -> chosen.contains(p) || (p.equals(RUSM_HIBERNATING) && chosen.contains(RUSM)))
+                    .toList();
             if (playing.isEmpty()) {
                 continue;
             }
@@ -445,9 +485,10 @@ public final class RunAll {
 
     private static List<Double> forkValues(List<Trial> results, Row row, String peer) {
         List<Double> values = new ArrayList<>();
+        String source = (peer.equals(RUSM) && row.rusmAs() != null) ? row.rusmAs() : peer;
         for (Trial run : results) {
             if (!run.runs(row.method())
-                    || !peer.equals(run.param("peer"))
+                    || !source.equals(run.param("peer"))
                     || (row.monitored() != null && !row.monitored().equals(run.param("monitored")))
                     || row.oneCarrier() != run.jvmArgs().contains(ONE_CARRIER)) {
                 continue;

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * round-trip time. Each invocation is {@value #ROUND_TRIPS} round trips, so a one-second
  * iteration covers a million of them at the target speed. Results can be bimodal across JVMs on
  * two cores (whether the two processes share a carrier thread or hand off between two), so the
- * suite runs more forks of it.
+ * suite runs more forks of it. The peer {@code rusm-hibernating} has the answering process
+ * hibernate after every ping, so each round trip also wakes it on a new virtual thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +32,7 @@ public class W2PingPong {
     public static final int ROUND_TRIPS = 100_000;
 
     /** Which peer plays. */
-    @Param({"rusm", "pekko", "pekko-2", "vt"})
+    @Param({"rusm", "rusm-hibernating", "pekko", "pekko-2", "vt"})
     public String peer;
 
     private Peer contender;

@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * W4 idle processes: spawn {@value #PROCESSES} processes that each block in receive. The score
+ * W4 idle processes: spawn {@value #PROCESSES} processes that each block in receive (or, for the
+ * peer {@code rusm-hibernating}, hibernate: no thread until a message comes). The score
  * is the time from the first spawn until every process is blocked; the secondary results (see
  * {@link Memory}) are the live heap and the resident set per process, measured after full
  * collections with all of them still blocked, against a baseline taken the same way before the
@@ -40,7 +41,7 @@ public class W4IdleProcesses {
     public static final int PROCESSES = 1_000_000;
 
     /** Which peer plays. */
-    @Param({"rusm", "pekko", "pekko-2", "vt"})
+    @Param({"rusm", "rusm-hibernating", "pekko", "pekko-2", "vt"})
     public String peer;
 
     private IdleRound round;

@@ -167,8 +167,8 @@ public sealed interface Context permits ProcessContext {
 	 *     };
 	 * }
 	 * }</pre>
-	 * <p>Waking costs a new virtual thread (about a microsecond), so hibernate a process that waits
-	 * far longer than that. Its {@link ProcessInfo} shows it {@link ProcessInfo.State#HIBERNATING
+	 * <p>Every wake-up starts a new virtual thread, so hibernate a process that waits long compared
+	 * with a message's round trip, not one that handles a steady stream. Its {@link ProcessInfo} shows it {@link ProcessInfo.State#HIBERNATING
 	 * HIBERNATING}, with an empty {@link Runtime#stackTrace(Pid) stack trace}.
 	 * @param next what the process runs when it wakes
 	 * @throws IllegalStateException if called from another thread than the process's own

@@ -32,7 +32,7 @@ abstract class Mailbox extends MailboxNode {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			TAIL = lookup.findVarHandle(Mailbox.class, "tail", MailboxNode.class);
-			WAITING = lookup.findVarHandle(Mailbox.class, "waiting", int.class);
+			WAITING = lookup.findVarHandle(Mailbox.class, "waiting", byte.class);
 			DEPTH = lookup.findVarHandle(Mailbox.class, "depth", int.class);
 		}
 		catch (ReflectiveOperationException ex) {
@@ -41,13 +41,13 @@ abstract class Mailbox extends MailboxNode {
 	}
 
 	/** {@link #waiting}: the owner is running, or about to look at the queue again. */
-	private static final int RUNNING = 0;
+	private static final byte RUNNING = 0;
 
 	/** {@link #waiting}: the owner's thread is parked (or about to park) on an empty queue. */
-	private static final int PARKED = 1;
+	private static final byte PARKED = 1;
 
 	/** {@link #waiting}: the owner has no thread; whoever takes this state starts one. */
-	private static final int HIBERNATING = 2;
+	private static final byte HIBERNATING = 2;
 
 	final MailboxPolicy policy;
 
@@ -60,9 +60,10 @@ abstract class Mailbox extends MailboxNode {
 	/**
 	 * What the owner announced before it last looked at the queue and found it empty: {@link #PARKED}
 	 * or {@link #HIBERNATING}. A waker swaps it back to {@link #RUNNING}, so exactly one waker acts
-	 * on each announcement.
+	 * on each announcement. A byte, as the boolean it replaced: an int would grow every process object
+	 * by 8 bytes of alignment.
 	 */
-	private volatile int waiting;
+	private volatile byte waiting;
 
 	/** Items sent but not yet received; maintained only when the policy tracks depth. */
 	private volatile int depth;
@@ -153,7 +154,7 @@ abstract class Mailbox extends MailboxNode {
 		MailboxNode node = new MailboxNode(item);
 		MailboxNode previous = (MailboxNode) TAIL.getAndSet(this, node);
 		previous.next = node;
-		int announced = this.waiting;
+		byte announced = this.waiting;
 		if (announced != RUNNING && WAITING.compareAndSet(this, announced, RUNNING)) {
 			if (announced == HIBERNATING) {
 				resume();

@@ -3,6 +3,7 @@ package io.rusm.bench.rusm;
 import io.rusm.bench.Latches;
 import io.rusm.bench.Peer;
 import io.rusm.bench.SpawnCounter;
+import io.rusm.core.Context;
 import io.rusm.core.Pid;
 import io.rusm.core.ProcessBody;
 import io.rusm.core.Runtime;
@@ -24,6 +25,9 @@ public final class RusmPeer implements Peer {
 
     private final Runtime runtime;
 
+    /** Whether the idle processes of W4 and W9 hibernate instead of blocking in receive. */
+    private final boolean hibernateWhenIdle;
+
     /** Creates the peer and its runtime. */
     public RusmPeer() {
         this(Runtime.create());
@@ -34,7 +38,22 @@ public final class RusmPeer implements Peer {
      * @param runtime the runtime, owned by the peer from now on
      */
     public RusmPeer(Runtime runtime) {
+        this(runtime, false);
+    }
+
+    private RusmPeer(Runtime runtime, boolean hibernateWhenIdle) {
         this.runtime = runtime;
+        this.hibernateWhenIdle = hibernateWhenIdle;
+    }
+
+    /**
+     * The peer {@code rusm-hibernating}: the same runtime, whose idle processes wait in
+     * {@code Context.hibernate} (no thread, woken by the next message) rather than blocked in
+     * {@code receive}, as an Erlang process in {@code erlang:hibernate/3} does.
+     * @return the peer
+     */
+    public static RusmPeer hibernating() {
+        return new RusmPeer(Runtime.create(), true);
     }
 
     /**
@@ -85,7 +104,7 @@ public final class RusmPeer implements Peer {
 
     @Override
     public PingPong pingPong() {
-        Pid ponger = runtime.spawn(ctx -> {
+        Pid ponger = runtime.spawn(hibernateWhenIdle ? hibernatingPonger() : ctx -> {
             Runtime rt = ctx.runtime();
             while (true) {
                 Ping ping = (Ping) ctx.receive();
@@ -108,6 +127,18 @@ public final class RusmPeer implements Peer {
             Go go = new Go(n, new CompletableFuture<>());
             runtime.send(pinger, go);
             go.done().join();
+        };
+    }
+
+    /** Answers one ping, then hibernates until the next: every round trip wakes it on a new thread. */
+    private static ProcessBody hibernatingPonger() {
+        return new ProcessBody() {
+            @Override
+            public void run(Context ctx) {
+                Ping ping = (Ping) ctx.receive();
+                ctx.runtime().send(ping.from(), PONG);
+                ctx.hibernate(this);
+            }
         };
     }
 
@@ -152,10 +183,16 @@ public final class RusmPeer implements Peer {
     public IdleSpawner idleSpawner() {
         return n -> {
             CountDownLatch ready = new CountDownLatch(n);
-            ProcessBody idle = ctx -> {
-                ready.countDown();
-                ctx.receive();
-            };
+            ProcessBody waiting = Context::receive;
+            ProcessBody idle = hibernateWhenIdle
+                    ? ctx -> {
+                        ready.countDown();
+                        ctx.hibernate(waiting);
+                    }
+                    : ctx -> {
+                        ready.countDown();
+                        ctx.receive();
+                    };
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 runtime.spawn(idle);
