@@ -12,6 +12,7 @@ import io.rusm.core.ExitReason;
 import io.rusm.core.Pid;
 import io.rusm.core.ProcessBody;
 import io.rusm.core.ProcessHandle;
+import io.rusm.core.ProcessInfo;
 import io.rusm.core.Restart;
 import io.rusm.core.Runtime;
 import io.rusm.core.SpawnOptions;
@@ -109,6 +110,34 @@ class ReadmeExamplesTests {
 		// end::timers[]
 		assertThat(cancelled).isTrue();
 		assertThat(reason).isEqualTo(ExitReason.NORMAL);
+	}
+
+	// tag::hibernate[]
+	static ProcessBody counter(long count) {
+		return (ctx) -> {
+			switch (ctx.receive()) { // the message that woke it
+				case Increment increment -> ctx.hibernate(counter(count + increment.by()));
+				case Call call -> {
+					call.reply(count);
+					ctx.hibernate(counter(count));
+				}
+				default -> ctx.hibernate(counter(count));
+			}
+		};
+	}
+	// end::hibernate[]
+
+	@Test
+	void hibernation() {
+		Runtime runtime = this.runtime;
+		// tag::hibernate-spawn[]
+		Pid pid = runtime.spawn((ctx) -> ctx.hibernate(counter(0))).pid();
+		runtime.send(pid, new Increment(2));
+		long count = runtime.call(pid, new Get(), Duration.ofSeconds(1)); // 2
+		// end::hibernate-spawn[]
+		assertThat(count).isEqualTo(2);
+		await().atMost(PATIENCE)
+			.until(() -> runtime.info(pid).orElseThrow().state() == ProcessInfo.State.HIBERNATING);
 	}
 
 	@Test

@@ -47,8 +47,9 @@ class ReadmeTests {
 		for (String file : new String[] { "ReadmeExamplesTests.java", "Greeter.java", "ReminderTests.java" }) {
 			examples.putAll(regions(Files.readString(EXAMPLES.resolve(file))));
 		}
-		assertThat(examples).containsOnlyKeys("messages", "process-body", "tags", "timers", "supervisor", "call",
-				"rusm-process", "testing-reminder", "testing-probe", "testing-assertions");
+		assertThat(examples).containsOnlyKeys("messages", "process-body", "tags", "timers", "hibernate",
+				"hibernate-spawn", "supervisor", "call", "rusm-process", "testing-reminder", "testing-probe",
+				"testing-assertions");
 		examples.forEach((name, code) -> assertThat(readme).as("README example '%s'", name).contains(code));
 	}
 
