@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -cp rusm-bench/target/rusm-bench.jar io.rusm.bench.RunAll [options]
  *   --only=W1,W3      run only these workloads (default: all)
- *   --peers=rusm,vt   run only these peers (default: all; rusm brings rusm-hibernating into W4)
+ *   --peers=rusm,vt   run only these peers (default: all; rusm brings rusm-hibernating into W2 and W4)
  *   --forks=N         forks for every workload (default: per workload, 3 or 5)
  *   --quick           one fork, one short iteration each: a smoke test, not a measurement
  *   --out=DIR         where JMH's JSON results, table.md and growth.md go (default: target/bench-results)
@@ -61,7 +61,7 @@ public final class RunAll {
 
     private static final String RUSM = "rusm";
 
-    /** rusm whose W4 idle processes hibernate; its rows fill the rusm column (see {@link Row#rusmAs}). */
+    /** rusm whose W4 idle processes and W2 ponger hibernate; its rows fill the rusm column ({@link Row#rusmAs}). */
     private static final String RUSM_HIBERNATING = "rusm-hibernating";
 
     /** How one workload is run; {@code jvmArgs} replace the benchmark's own when not empty. */

@@ -25,7 +25,7 @@ public final class RusmPeer implements Peer {
 
     private final Runtime runtime;
 
-    /** Whether the idle processes of W4 and W9 hibernate instead of blocking in receive. */
+    /** Whether W4's idle processes and W2's ponger hibernate instead of blocking in receive. */
     private final boolean hibernateWhenIdle;
 
     /** Creates the peer and its runtime. */
