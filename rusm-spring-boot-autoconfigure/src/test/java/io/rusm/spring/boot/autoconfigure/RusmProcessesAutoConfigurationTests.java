@@ -213,8 +213,11 @@ class RusmProcessesAutoConfigurationTests {
 			List<String> stopped = context.getBean(OrderedConfiguration.class).stopped;
 			context.close();
 			assertThat(stopped).as("the order in which the bodies were stopped").containsExactly("second", "first");
-			assertThat(history.find(first)).hasValueSatisfying((record) -> assertThat(record.reason()).isEqualTo("shutdown"));
-			assertThat(history.find(second)).hasValueSatisfying((record) -> assertThat(record.reason()).isEqualTo("shutdown"));
+			// Exit listeners are told last in a teardown, after the exit signal the supervisor waits for.
+			await().untilAsserted(() -> {
+				assertThat(history.find(first)).hasValueSatisfying((record) -> assertThat(record.reason()).isEqualTo("shutdown"));
+				assertThat(history.find(second)).hasValueSatisfying((record) -> assertThat(record.reason()).isEqualTo("shutdown"));
+			});
 			assertThat(runtime.processCount()).isZero();
 			assertThat(runtime.registered()).isEmpty();
 		});
