@@ -260,17 +260,17 @@ abstract sealed class Proc extends ProcessRelations implements Runnable permits 
 	}
 
 	/**
-	 * Waits until the process has ended, following it across hibernations.
+	 * Waits until the process has ended (its {@link #exitReason} is set) or {@code timeout} passed,
+	 * following it across hibernations.
 	 * @param timeout the longest wait, or {@code null} for no limit
-	 * @return whether it ended
 	 */
-	final boolean awaitEnd(@Nullable Duration timeout) throws InterruptedException {
+	final void awaitEnd(@Nullable Duration timeout) throws InterruptedException {
 		long deadline = (timeout != null) ? Arguments.deadline(System.nanoTime(), Arguments.nanos(timeout))
 				: Long.MAX_VALUE;
-		for (;;) {
+		while (this.exitReason == null) {
 			Thread running = awaitThread(deadline);
 			if (running == null) {
-				return this.exitReason != null;
+				return;
 			}
 			if (deadline == Long.MAX_VALUE) {
 				running.join();
@@ -278,11 +278,8 @@ abstract sealed class Proc extends ProcessRelations implements Runnable permits 
 			else {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0 || !running.join(Duration.ofNanos(remaining))) {
-					return this.exitReason != null;
+					return;
 				}
-			}
-			if (this.exitReason != null) {
-				return true;
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -338,7 +339,7 @@ class HibernationTests {
 			sender.join();
 		}
 
-		assertThat(received.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+		assertThat(received.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
 			.as("every message received, %d missing", received.getCount()).isTrue();
 		assertThat(overlaps).as("bodies of one process running at once").hasValue(0);
 		pids.forEach((pid) -> awaitHibernating(runtime, pid));
