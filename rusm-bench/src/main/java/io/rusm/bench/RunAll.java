@@ -160,6 +160,15 @@ public final class RunAll {
     private static final DoubleUnaryOperator SAME = x -> x;
     private static final DoubleUnaryOperator PER_SECOND_FROM_NS = ns -> 1e9 / ns;
 
+    private static final Row W2_ROUND_TRIP = new Row("W2", "round trip, mean", "W2PingPong.roundTrip", null, null,
+            Pick.MEAN, SAME, "ns", 300.0, false);
+    private static final Row W4_SPAWNED = new Row("W4", "1M idle: spawned and all blocked (2nd round in a JVM)",
+            "W4IdleProcesses.spawnIdle", null, null, Pick.LAST, SAME, "ms", 1500.0, false);
+    private static final Row W4_HEAP = new Row("W4", "live heap per idle process", "W4IdleProcesses.spawnIdle", null,
+            "heapBytesPerProcess", Pick.MEAN, SAME, "B", 650.0, false);
+    private static final Row W4_RSS = new Row("W4", "RSS growth per idle process (1st round)",
+            "W4IdleProcesses.spawnIdle", null, "rssBytesPerProcess", Pick.FIRST, SAME, "B", null, false);
+
     private static final List<Row> ROWS = List.of(
             new Row("W1", "spawn+exit, exit messaged", "W1SpawnStorm.spawnExit", "false", null, Pick.MEAN, SAME,
                     "spawns/s", 2.4e6, true),
@@ -169,37 +178,26 @@ public final class RunAll {
                     "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false),
             new Row("W1", "allocated per spawn+exit, monitored", "W1SpawnStorm.spawnExit", "true",
                     "gc.alloc.rate.norm", Pick.MEAN, SAME, "B", null, false),
-            new Row("W2", "round trip, mean", "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", 300.0,
-                    false),
+            W2_ROUND_TRIP,
             new Row("W2", "round trip, mean, all virtual threads on 1 carrier (" + ONE_CARRIER + ")",
                     "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", null, false, true),
             new Row("W2", "allocated per round trip", "W2PingPong.roundTrip", null, "gc.alloc.rate.norm",
                     Pick.MEAN, SAME, "B", null, false),
-            new Row("W2", "round trip, mean", "W2PingPong.roundTrip", null, null, Pick.MEAN, SAME, "ns", null, false)
-                    .as(RUSM_HIBERNATING, "round trip, mean, rusm's ponger hibernating after each ping (a wake-up each)",
-                            null),
+            W2_ROUND_TRIP.as(RUSM_HIBERNATING,
+                    "round trip, mean, rusm's ponger hibernating after each ping (a wake-up each)", null),
             new Row("W3", "fan-in, 4 producers", "W3FanIn.fanIn", null, null, Pick.MEAN, SAME, "msgs/s", 10e6, true),
             new Row("W3", "allocated per message", "W3FanIn.fanIn", null, "gc.alloc.rate.norm", Pick.MEAN, SAME,
                     "B", null, false),
-            new Row("W4", "1M idle: spawned and all blocked (2nd round in a JVM)", "W4IdleProcesses.spawnIdle",
-                    null, null, Pick.LAST, SAME, "ms", 1500.0, false),
+            W4_SPAWNED,
             new Row("W4", "1M idle: same, 1st round in a fresh JVM", "W4IdleProcesses.spawnIdle", null, null,
                     Pick.FIRST, SAME, "ms", null, false),
             new Row("W4", "1M idle: spawn calls alone (2nd round)", "W4IdleProcesses.spawnIdle", null,
                     "spawnCallsMs", Pick.LAST, SAME, "ms", null, false),
-            new Row("W4", "live heap per idle process", "W4IdleProcesses.spawnIdle", null, "heapBytesPerProcess",
-                    Pick.MEAN, SAME, "B", 650.0, false),
-            new Row("W4", "1M idle: spawned and all blocked (2nd round in a JVM)", "W4IdleProcesses.spawnIdle",
-                    null, null, Pick.LAST, SAME, "ms", null, false)
-                    .as(RUSM_HIBERNATING, "1M idle, rusm hibernating (Context.hibernate): spawned, 2nd round", null),
-            new Row("W4", "live heap per idle process", "W4IdleProcesses.spawnIdle", null, "heapBytesPerProcess",
-                    Pick.MEAN, SAME, "B", null, false)
-                    .as(RUSM_HIBERNATING, "live heap per idle process, rusm hibernating (Context.hibernate)", 650.0),
-            new Row("W4", "RSS growth per idle process (1st round)", "W4IdleProcesses.spawnIdle", null,
-                    "rssBytesPerProcess", Pick.FIRST, SAME, "B", null, false)
-                    .as(RUSM_HIBERNATING, "RSS growth per idle process, rusm hibernating (1st round)", null),
-            new Row("W4", "RSS growth per idle process (1st round)", "W4IdleProcesses.spawnIdle", null,
-                    "rssBytesPerProcess", Pick.FIRST, SAME, "B", null, false),
+            W4_HEAP,
+            W4_SPAWNED.as(RUSM_HIBERNATING, "1M idle, rusm hibernating (Context.hibernate): spawned, 2nd round", null),
+            W4_HEAP.as(RUSM_HIBERNATING, "live heap per idle process, rusm hibernating (Context.hibernate)", 650.0),
+            W4_RSS.as(RUSM_HIBERNATING, "RSS growth per idle process, rusm hibernating (1st round)", null),
+            W4_RSS,
             new Row("W5", "schedule 1M one-hour timers", "W5Timers.schedule", null, null, Pick.MEAN,
                     PER_SECOND_FROM_NS, "schedules/s", 10e6, true),
             new Row("W5", "live heap per pending timer", "W5Timers.schedule", null, "heapBytesPerTimer", Pick.MEAN,
